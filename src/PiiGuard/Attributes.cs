@@ -1,0 +1,71 @@
+using System;
+
+namespace PiiGuard
+{
+    /// <summary>
+    /// Marks a property, field, parameter or return value as personal data. PiiGuard's analyzers then
+    /// report every place where the value reaches a log, telemetry, an exception message or the network
+    /// unmasked, and the masking generator masks it in <c>ToString</c> and <c>ToMaskedString</c>.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter | AttributeTargets.ReturnValue, AllowMultiple = false, Inherited = true)]
+    public sealed class PiiAttribute : Attribute
+    {
+        private bool? _sensitive;
+
+        /// <summary>Marks personal data of the given kind.</summary>
+        /// <param name="kind">The kind of personal data; selects the masking convention.</param>
+        public PiiAttribute(PiiKind kind = PiiKind.Other)
+        {
+            Kind = kind;
+        }
+
+        /// <summary>The kind of personal data.</summary>
+        public PiiKind Kind { get; }
+
+        /// <summary>
+        /// Whether the data is sensitive personal information (PIPL Art. 28, GDPR Art. 9).
+        /// Defaults to <see cref="PiiKinds.IsSensitiveByDefault(PiiKind)"/> for the kind.
+        /// </summary>
+        public bool Sensitive
+        {
+            get => _sensitive ?? PiiKinds.IsSensitiveByDefault(Kind);
+            set => _sensitive = value;
+        }
+
+        /// <summary>How the value is masked; <see cref="MaskStyle.Default"/> uses the kind's convention.</summary>
+        public MaskStyle Mask { get; set; }
+    }
+
+    /// <summary>
+    /// Asks PiiGuard's source generator to write <c>ToMaskedString()</c>, the <see cref="IMaskable"/>
+    /// implementation and a masked <c>ToString()</c> (or <c>PrintMembers</c> for records) for a partial type.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, AllowMultiple = false, Inherited = false)]
+    public sealed class GenerateMaskingAttribute : Attribute
+    {
+    }
+
+    /// <summary>
+    /// Declares that a method returns a redacted form of its input: values it returns carry no personal data.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+    public sealed class PiiSanitizerAttribute : Attribute
+    {
+    }
+
+    /// <summary>
+    /// Declares a method (all its arguments) or a parameter as a sink: personal data passed to it leaves
+    /// the process, and PiiGuard reports it when it is not masked.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Method | AttributeTargets.Parameter, AllowMultiple = false, Inherited = false)]
+    public sealed class PiiSinkAttribute : Attribute
+    {
+    }
+
+    /// <summary>A type that can print itself with its personal data masked.</summary>
+    public interface IMaskable
+    {
+        /// <summary>Returns the text form of the object with every personal member masked by its convention.</summary>
+        string ToMaskedString();
+    }
+}
