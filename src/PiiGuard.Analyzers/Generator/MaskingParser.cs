@@ -499,7 +499,8 @@ namespace PiiGuard.Analyzers.Generator
             return false;
         }
 
-        private static bool IsPrintable(ISymbol member)
+        /// <summary>Whether a member is printed by the compiler's record PrintMembers and by the generated code: public instance fields and readable properties.</summary>
+        public static bool IsPrintable(ISymbol member)
         {
             if (member.IsStatic || member.DeclaredAccessibility != Accessibility.Public || member.IsImplicitlyDeclared && member is IFieldSymbol)
             {
