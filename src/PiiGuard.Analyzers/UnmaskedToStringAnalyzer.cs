@@ -1,0 +1,231 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using PiiGuard.Analyzers.Core;
+using PiiGuard.Analyzers.Generator;
+
+namespace PiiGuard.Analyzers
+{
+    /// <summary>
+    /// Reports a type that prints its personal members in clear text (PII006): a record whose compiler-generated
+    /// ToString/PrintMembers prints them, or a user-written ToString (or record PrintMembers) that reads a personal member
+    /// without masking it. A plain class whose ToString is object's prints only its type name and is not reported.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class UnmaskedToStringAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>The diagnostic property that names the fix.</summary>
+        public const string FixProperty = "fix";
+
+        /// <summary>The fix: make the type partial and add [GenerateMasking].</summary>
+        public const string AddGenerateMaskingFix = "addGenerateMasking";
+
+        private const string CompilerToString = "the compiler-generated ToString";
+
+        /// <inheritdoc />
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.UnmaskedToString);
+
+        /// <inheritdoc />
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(start =>
+            {
+                PiiSymbols symbols = PiiSymbols.Create(start.Compilation);
+                if (!symbols.HasAnySource)
+                {
+                    return;
+                }
+
+                start.RegisterSymbolAction(ctx => AnalyzeRecord(ctx, symbols), SymbolKind.NamedType);
+                start.RegisterOperationBlockAction(ctx => AnalyzeUserMethod(ctx, symbols));
+            });
+        }
+
+        private static void AnalyzeRecord(SymbolAnalysisContext context, PiiSymbols symbols)
+        {
+            var type = (INamedTypeSymbol)context.Symbol;
+            if (!type.IsRecord || MaskingParser.HasGenerateMasking(type, symbols)
+                || MaskingParser.GetUserMethod(type, "ToString", 0) != null
+                || MaskingParser.GetUserMethod(type, "PrintMembers", 1) != null
+                || ToStringIsSealedInBase(type))
+            {
+                return;
+            }
+
+            var personal = new List<string>();
+            foreach (ISymbol member in type.GetMembers())
+            {
+                if (MaskingParser.IsPrintable(member) && symbols.GetPii(member) != null)
+                {
+                    personal.Add(member.Name);
+                }
+            }
+
+            if (personal.Count == 0 || type.Locations.Length == 0 || !type.Locations[0].IsInSource)
+            {
+                return;
+            }
+
+            ImmutableDictionary<string, string?> properties = CanSimplyAddGenerateMasking(type)
+                ? ImmutableDictionary<string, string?>.Empty.Add(FixProperty, AddGenerateMaskingFix)
+                : ImmutableDictionary<string, string?>.Empty;
+            context.ReportDiagnostic(Diagnostic.Create(Rules.UnmaskedToString, type.Locations[0], properties, type.Name, string.Join(", ", personal), CompilerToString));
+        }
+
+        private static void AnalyzeUserMethod(OperationBlockAnalysisContext context, PiiSymbols symbols)
+        {
+            if (context.OwningSymbol is not IMethodSymbol { IsStatic: false, MethodKind: MethodKind.Ordinary } method
+                || method.ContainingType is not INamedTypeSymbol type
+                || MaskingParser.HasGenerateMasking(type, symbols)
+                || MaskingParser.IsGeneratedByPiiGuard(method))
+            {
+                return;
+            }
+
+            string display;
+            if (method.Name == "ToString" && method.Parameters.Length == 0 && method.IsOverride)
+            {
+                display = "its ToString";
+            }
+            else if (method.Name == "PrintMembers" && method.Parameters.Length == 1 && type.IsRecord && MaskingParser.GetUserMethod(type, "ToString", 0) is null)
+            {
+                display = "its PrintMembers";
+            }
+            else
+            {
+                return;
+            }
+
+            var personal = new List<string>();
+            foreach (IOperation block in context.OperationBlocks)
+            {
+                foreach (IOperation operation in block.Descendants())
+                {
+                    ISymbol? member = operation switch
+                    {
+                        IPropertyReferenceOperation p => p.Property,
+                        IFieldReferenceOperation f => f.Field,
+                        _ => null,
+                    };
+                    if (member is null || symbols.GetPii(member) is null || !CarriesData(operation, symbols) || personal.Contains(member.Name))
+                    {
+                        continue;
+                    }
+
+                    personal.Add(member.Name);
+                }
+            }
+
+            if (personal.Count == 0)
+            {
+                return;
+            }
+
+            Location location = method.Locations.Length > 0 ? method.Locations[0] : Location.None;
+            if (method.DeclaringSyntaxReferences.Length > 0 && method.DeclaringSyntaxReferences[0].GetSyntax(context.CancellationToken).Parent is BaseTypeDeclarationSyntax declaration)
+            {
+                location = declaration.Identifier.GetLocation();
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(Rules.UnmaskedToString, location, type.Name, string.Join(", ", personal), display));
+        }
+
+        /// <summary>
+        /// Whether the value read reaches the text: not when it is masked (PiiMask, a [PiiSanitizer], ToMaskedString), nor when
+        /// only a flag or a count derived from it is used (Email.Length, Name == null).
+        /// </summary>
+        private static bool CarriesData(IOperation reference, PiiSymbols symbols)
+        {
+            IOperation current = reference;
+            for (IOperation? parent = reference.Parent; parent != null; current = parent, parent = parent.Parent)
+            {
+                if (parent is IInvocationOperation invocation)
+                {
+                    IMethodSymbol target = invocation.TargetMethod;
+                    if (SymbolEqualityComparer.Default.Equals(target.ContainingType, symbols.PiiMask) || target.Name == "ToMaskedString" || IsSanitizer(target, symbols))
+                    {
+                        return false;
+                    }
+
+                    if (invocation.Instance == current && IsFlagOrCount(invocation.Type))
+                    {
+                        return false;
+                    }
+                }
+                else if (parent is IPropertyReferenceOperation property && property.Instance == current && IsFlagOrCount(property.Type))
+                {
+                    return false;
+                }
+                else if (parent is IBinaryOperation or IIsPatternOperation or IIsTypeOperation)
+                {
+                    if (parent.Type?.SpecialType == SpecialType.System_Boolean)
+                    {
+                        return false;
+                    }
+                }
+                else if (parent is IConditionalOperation conditional && conditional.Condition == current)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool IsSanitizer(IMethodSymbol method, PiiSymbols symbols)
+        {
+            if (symbols.PiiSanitizerAttribute is null)
+            {
+                return false;
+            }
+
+            foreach (AttributeData attribute in method.OriginalDefinition.GetAttributes())
+            {
+                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, symbols.PiiSanitizerAttribute))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsFlagOrCount(ITypeSymbol? type)
+        {
+            switch (type?.SpecialType)
+            {
+                case SpecialType.System_Boolean:
+                case SpecialType.System_Int32:
+                case SpecialType.System_Int64:
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        private static bool ToStringIsSealedInBase(INamedTypeSymbol type)
+        {
+            for (INamedTypeSymbol? b = type.BaseType; b != null; b = b.BaseType)
+            {
+                foreach (ISymbol member in b.GetMembers("ToString"))
+                {
+                    if (member is IMethodSymbol { Parameters.Length: 0, IsStatic: false, IsSealed: true })
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether making the type partial and adding [GenerateMasking] is all it takes to mask it.</summary>
+        private static bool CanSimplyAddGenerateMasking(INamedTypeSymbol type)
+            => !type.IsFileLocal && !type.IsStatic && !type.IsRefLikeType && MaskingParser.FirstNonPartialContainingType(type) is null;
+    }
+}

@@ -1,0 +1,155 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PiiGuard.Analyzers.Tests.Infrastructure;
+using Verify = PiiGuard.Analyzers.Tests.Infrastructure.AnalyzerVerifier<PiiGuard.Analyzers.UnmaskedToStringAnalyzer>;
+
+namespace PiiGuard.Analyzers.Tests;
+
+/// <summary>PII006: a type holding personal data prints it through a compiler-generated or user-written ToString.</summary>
+public class PII006UnmaskedToStringTests
+{
+    [Fact]
+    public async Task RecordWithPersonalMember_IsReported_WithFix()
+    {
+        var test = Verify.CreateTest("""
+            using PiiGuard;
+            public record {|#0:Customer|}([property: Pii(PiiKind.Name)] string Name, [Pii(PiiKind.Email)] string Email, string Tier);
+            """);
+        test.ExpectedDiagnostics.Add(DiagnosticResult.CompilerWarning("PII006").WithLocation(0)
+            .WithArguments("Customer", "Name, Email", "the compiler-generated ToString")
+            .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Record_ReportHasFixProperty()
+    {
+        var compilation = Generator.GeneratorHarness.CreateCompilation(new[]
+        {
+            "public record Customer([property: PiiGuard.Pii(PiiGuard.PiiKind.Email)] string Email);",
+            "public class Outer { public record Inner([property: PiiGuard.Pii(PiiGuard.PiiKind.Email)] string Email); }",
+        });
+        var diagnostics = await compilation
+            .WithAnalyzers(System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new UnmaskedToStringAnalyzer()))
+            .GetAnalyzerDiagnosticsAsync();
+
+        Assert.Equal(2, diagnostics.Length);
+        var top = Assert.Single(diagnostics, d => d.GetMessage().StartsWith("Customer", System.StringComparison.Ordinal));
+        Assert.Equal("addGenerateMasking", top.Properties["fix"]);
+        var nested = Assert.Single(diagnostics, d => d.GetMessage().StartsWith("Inner", System.StringComparison.Ordinal));
+        Assert.False(nested.Properties.ContainsKey("fix"));
+    }
+
+    [Fact]
+    public async Task RecordStructAndPersonalDataAttribute_AreReported()
+    {
+        await Verify.VerifyAsync("""
+            public record struct {|PII006:Contact|}([property: PiiGuard.Pii(PiiGuard.PiiKind.Phone)] string Phone);
+            public record {|PII006:Profile|}
+            {
+                [Microsoft.AspNetCore.Identity.PersonalData] public string Email { get; init; } = "";
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task RecordWithoutPersonalMembers_IsNotReported()
+    {
+        await Verify.VerifyAsync("""
+            public record Order(string Number, int Lines);
+            public record Flagged([property: PiiGuard.Pii(PiiGuard.PiiKind.Email)] bool EmailConfirmed);
+            """);
+    }
+
+    [Fact]
+    public async Task RecordWithGenerateMasking_IsNotReported()
+    {
+        await Verify.VerifyAsync("""
+            [PiiGuard.GenerateMasking]
+            public partial record Customer([property: PiiGuard.Pii(PiiGuard.PiiKind.Email)] string Email);
+            """);
+    }
+
+    [Fact]
+    public async Task PlainClassWithObjectToString_IsNotReported()
+    {
+        await Verify.VerifyAsync("""
+            public class Customer
+            {
+                [PiiGuard.Pii(PiiGuard.PiiKind.Email)] public string Email { get; set; } = "";
+            }
+            public struct Card
+            {
+                [PiiGuard.Pii(PiiGuard.PiiKind.PaymentCard)] public string Number;
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task UserToStringReadingPersonalMember_IsReported()
+    {
+        await Verify.VerifyAsync("""
+            using PiiGuard;
+            public class {|#0:Customer|}
+            {
+                [Pii(PiiKind.Email)] public string Email { get; set; } = "";
+                public string Tier { get; set; } = "";
+                public override string ToString() => $"{Tier} {Email}";
+            }
+            """,
+            DiagnosticResult.CompilerWarning("PII006").WithLocation(0).WithArguments("Customer", "Email", "its ToString"));
+    }
+
+    [Fact]
+    public async Task UserToStringMaskingOrCounting_IsNotReported()
+    {
+        await Verify.VerifyAsync("""
+            using PiiGuard;
+            public class Customer
+            {
+                [Pii(PiiKind.Email)] public string Email { get; set; } = "";
+                [Pii(PiiKind.Name)] public string Name { get; set; } = "";
+                public override string ToString() => PiiMask.Email(Email) + " " + Name.Length + " " + (Name == null ? "none" : "some");
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task RecordUserPrintMembersReadingPersonalMember_IsReported()
+    {
+        await Verify.VerifyAsync("""
+            using PiiGuard;
+            public record {|PII006:Person|}([property: Pii(PiiKind.Name)] string Name)
+            {
+                protected virtual bool PrintMembers(System.Text.StringBuilder builder)
+                {
+                    builder.Append(Name);
+                    return true;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task RecordWithUserToStringNotReadingPersonalData_IsNotReported()
+    {
+        await Verify.VerifyAsync("""
+            using PiiGuard;
+            public record Person([property: Pii(PiiKind.Name)] string Name, string Team)
+            {
+                public override string ToString() => "Person in " + Team;
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task DerivedRecord_IsReportedForItsOwnMembersOnly()
+    {
+        await Verify.VerifyAsync("""
+            using PiiGuard;
+            public record {|PII006:Party|}([property: Pii(PiiKind.Name)] string Name);
+            public record Company(string Name, string Vat) : Party(Name);
+            """);
+    }
+}
