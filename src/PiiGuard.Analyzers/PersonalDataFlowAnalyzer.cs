@@ -62,7 +62,14 @@ namespace PiiGuard.Analyzers
                     }
 
                     string name = member is IParameterSymbol ? member.Name : member.ContainingType.Name + "." + member.Name;
-                    context.ReportDiagnostic(Diagnostic.Create(Rules.LogLeak, value.Syntax.GetLocation(), name, info.Describe(), sink));
+                    // Contract with the code fixes: piiKind, and fix=mask when the expression is a string PiiMask.Apply can take.
+                    ImmutableDictionary<string, string?> properties = ImmutableDictionary<string, string?>.Empty.Add("piiKind", info.KindName);
+                    if (value.Type?.SpecialType == SpecialType.System_String)
+                    {
+                        properties = properties.Add("fix", "mask");
+                    }
+
+                    context.ReportDiagnostic(Diagnostic.Create(Rules.LogLeak, value.Syntax.GetLocation(), properties, name, info.Describe(), sink));
                 }
             }
         }
