@@ -51,7 +51,7 @@ public class RobustnessTests
             failures.AddRange(outcome.Failures.Select(f => $"cut at {cut}: {f}"));
         }
 
-        Assert.Empty(failures);
+        Fail(failures);
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public class RobustnessTests
             }
         }
 
-        Assert.Empty(failures);
+        Fail(failures);
     }
 
     [Fact]
@@ -105,6 +105,17 @@ public class RobustnessTests
         _output.WriteLine($"{a.Count} diagnostics");
         Assert.NotEmpty(a);
         Assert.Equal(b, a);
+    }
+
+    /// <summary>Fails with every failure written out in full (xunit truncates collection items).</summary>
+    private void Fail(List<string> failures)
+    {
+        foreach (string failure in failures.Take(20))
+        {
+            _output.WriteLine(failure);
+        }
+
+        Assert.True(failures.Count == 0, $"{failures.Count} failures; the first: {failures.FirstOrDefault()}");
     }
 
     private static List<string> Describe(IEnumerable<Diagnostic> diagnostics) => diagnostics
