@@ -8,9 +8,11 @@ using System.Reflection;
 namespace PiiGuard.Package.Tests;
 
 /// <summary>
-/// Packs PiiGuard.Analyzers once (unique prerelease version, so no stale copy in the NuGet cache is used) into
-/// a temp folder feed, and writes and restores a fresh consumer console project beside it. Deleted afterwards,
-/// with the package's entry in the global packages folder.
+/// Packs PiiGuard.Analyzers once, with a unique prerelease version (so no stale copy in the NuGet cache is
+/// used), from the outputs already built: the test project references the package project for build order, and
+/// packing with --no-build never writes into src/ while a solution build may still run. Packs into a temp
+/// folder feed, then writes and restores a fresh consumer console project beside it. Everything is deleted
+/// afterwards, with the package's entry in the global packages folder.
 /// </summary>
 public sealed class PackageFixture : IDisposable
 {
@@ -63,13 +65,13 @@ public sealed class PackageFixture : IDisposable
         var stopwatch = Stopwatch.StartNew();
         Pack = DotnetProcess.Run(RepositoryRoot, LongTimeout,
             "pack", Path.Combine(RepositoryRoot, "src", "PiiGuard.Package", "PiiGuard.Package.csproj"),
-            "-c", Configuration, "-o", Feed, "-p:PackageVersion=" + PackageVersion,
-            "-nodeReuse:false", "-p:UseSharedCompilation=false", "-nologo");
+            "-c", Configuration, "--no-build", "-o", Feed, "-p:PackageVersion=" + PackageVersion,
+            "-nodeReuse:false", "-nologo");
         PackTime = stopwatch.Elapsed;
         PackagePath = Path.Combine(Feed, $"PiiGuard.Analyzers.{PackageVersion}.nupkg");
         if (Pack.ExitCode != 0 || !File.Exists(PackagePath))
         {
-            throw new InvalidOperationException($"Packing PiiGuard.Analyzers failed or made no {Path.GetFileName(PackagePath)}. {Pack.Describe()}");
+            throw new InvalidOperationException($"Packing PiiGuard.Analyzers ({Configuration}, --no-build: build src/PiiGuard.Package in {Configuration} first) failed or made no {Path.GetFileName(PackagePath)}. {Pack.Describe()}");
         }
 
         WriteConsumer();
