@@ -81,6 +81,40 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
     }
 
     [Fact]
+    public void Package_PresetsSetTheDocumentedSeverities()
+    {
+        using ZipArchive zip = ZipFile.OpenRead(_package.PackagePath);
+        string recommended = ReadEntry(zip, "presets/piiguard.recommended.globalconfig");
+        string strict = ReadEntry(zip, "presets/piiguard.strict.globalconfig");
+        string audit = ReadEntry(zip, "presets/piiguard.audit.globalconfig");
+
+        foreach (string preset in new[] { recommended, strict, audit })
+        {
+            Assert.Contains("is_global = true", preset, StringComparison.Ordinal);
+        }
+
+        // recommended = the defaults: it overrides nothing.
+        Assert.DoesNotContain("dotnet_diagnostic.", recommended, StringComparison.Ordinal);
+
+        foreach (string id in new[] { "PII001", "PII002", "PII003", "PII004", "PII005", "PII006", "PII007", "PII009" })
+        {
+            Assert.Contains($"dotnet_diagnostic.{id}.severity = error", strict, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("dotnet_diagnostic.PII008.severity = suggestion", strict, StringComparison.Ordinal);
+
+        string[] allIds = Enumerable.Range(1, 9).Select(i => $"PII00{i}").Concat(Enumerable.Range(1, 6).Select(i => $"PII10{i}")).ToArray();
+        foreach (string id in allIds)
+        {
+            Assert.Contains($"dotnet_diagnostic.{id}.severity = warning", audit, StringComparison.Ordinal);
+        }
+
+        string props = ReadEntry(zip, "buildTransitive/PiiGuard.Analyzers.props");
+        Assert.Contains("<CompilerVisibleProperty Include=\"PiiGuardPreset\" />", props, StringComparison.Ordinal);
+        Assert.Contains("GlobalAnalyzerConfigFiles", props, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ConsumerBuild_ReportsPII001WithIdAndMember_AndSucceeds()
     {
         string sarif = Path.Combine(_package.ConsumerDirectory, "piiguard.sarif");
@@ -131,6 +165,13 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
         Assert.True(DiagnosticLines(build, "error", "PII001").Any(l => l.Contains("Customer.NationalId", StringComparison.Ordinal)),
             "PiiGuardPreset=strict did not report `error PII001` on Customer.NationalId. " + build.Describe());
         Assert.DoesNotContain("PIIGUARD0001", build.Output, StringComparison.Ordinal);
+    }
+
+    private static string ReadEntry(ZipArchive zip, string name)
+    {
+        ZipArchiveEntry entry = zip.GetEntry(name) ?? throw new Xunit.Sdk.XunitException($"The package has no {name}.");
+        using var reader = new StreamReader(entry.Open());
+        return reader.ReadToEnd();
     }
 
     private static string[] DiagnosticLines(DotnetResult build, string severity, string id) =>
