@@ -167,6 +167,27 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
         Assert.DoesNotContain("PIIGUARD0001", build.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ConsumerEditorconfig_WinsOverThePreset()
+    {
+        // README: "any severity in your .editorconfig ... wins over" a preset (presets use global_level -1).
+        string editorconfig = Path.Combine(_package.ConsumerDirectory, ".editorconfig");
+        File.WriteAllText(editorconfig, "root = true\n\n[*.cs]\ndotnet_diagnostic.PII001.severity = warning\n");
+        try
+        {
+            DotnetResult build = _package.BuildConsumer("-p:PiiGuardPreset=strict");
+            _output.WriteLine(build.Describe());
+
+            Assert.True(build.ExitCode == 0, "An .editorconfig severity of warning must override the strict preset's error. " + build.Describe());
+            Assert.True(DiagnosticLines(build, "warning", "PII001").Any(l => l.Contains("Customer.NationalId", StringComparison.Ordinal)),
+                "PII001 on Customer.NationalId is not reported as a warning under .editorconfig + strict preset. " + build.Describe());
+        }
+        finally
+        {
+            File.Delete(editorconfig);
+        }
+    }
+
     private static string ReadEntry(ZipArchive zip, string name)
     {
         ZipArchiveEntry entry = zip.GetEntry(name) ?? throw new Xunit.Sdk.XunitException($"The package has no {name}.");
