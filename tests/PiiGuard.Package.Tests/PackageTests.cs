@@ -135,6 +135,33 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
         Assert.Contains("2.1.0", sarifText, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ConsumerRun_PrintsGeneratedMaskedText_WhenThePackageCarriesTheGenerator()
+    {
+        bool hasGenerator = PackageHasSourceGenerator();
+        DotnetResult build = _package.BuildConsumer();
+        Assert.True(build.ExitCode == 0, "The consumer must build. " + build.Describe());
+
+        DotnetResult run = _package.RunConsumer();
+        _output.WriteLine(run.Describe());
+        Assert.True(run.ExitCode == 0, "The consumer must run. " + run.Describe());
+        string generated = run.Output.Split('\n').Select(l => l.TrimEnd('\r')).SingleOrDefault(l => l.StartsWith("GENERATED: ", StringComparison.Ordinal))
+            ?? throw new Xunit.Sdk.XunitException("The consumer printed no GENERATED: line. " + run.Describe());
+
+        if (!hasGenerator)
+        {
+            // No [Generator] in the packed analyzers yet: only the runtime path is checked.
+            Assert.Equal("GENERATED: none", generated);
+            return;
+        }
+
+        Assert.NotEqual("GENERATED: none", generated);
+        Assert.Contains("Applicant", generated, StringComparison.Ordinal);
+        Assert.Contains("gold", generated, StringComparison.Ordinal);
+        Assert.DoesNotContain("Zhang Wei", generated, StringComparison.Ordinal);
+        Assert.DoesNotContain("19491231", generated, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("-warnaserror")]
     [InlineData("-p:TreatWarningsAsErrors=true")]
@@ -186,6 +213,42 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
         {
             File.Delete(editorconfig);
         }
+    }
+
+    /// <summary>Whether a packed analyzer assembly declares a type with Roslyn's [Generator] attribute.</summary>
+    private bool PackageHasSourceGenerator()
+    {
+        using ZipArchive zip = ZipFile.OpenRead(_package.PackagePath);
+        foreach (ZipArchiveEntry entry in zip.Entries.Where(e => e.FullName.StartsWith("analyzers/", StringComparison.Ordinal) && e.FullName.EndsWith(".dll", StringComparison.Ordinal)))
+        {
+            using var buffer = new MemoryStream();
+            using (Stream stream = entry.Open())
+            {
+                stream.CopyTo(buffer);
+            }
+
+            buffer.Position = 0;
+            using var pe = new System.Reflection.PortableExecutable.PEReader(buffer);
+            System.Reflection.Metadata.MetadataReader reader = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+            foreach (System.Reflection.Metadata.CustomAttributeHandle handle in reader.CustomAttributes)
+            {
+                System.Reflection.Metadata.CustomAttribute attribute = reader.GetCustomAttribute(handle);
+                if (attribute.Constructor.Kind == System.Reflection.Metadata.HandleKind.MemberReference)
+                {
+                    var parent = reader.GetMemberReference((System.Reflection.Metadata.MemberReferenceHandle)attribute.Constructor).Parent;
+                    if (parent.Kind == System.Reflection.Metadata.HandleKind.TypeReference)
+                    {
+                        var type = reader.GetTypeReference((System.Reflection.Metadata.TypeReferenceHandle)parent);
+                        if (reader.GetString(type.Name) == "GeneratorAttribute" && reader.GetString(type.Namespace) == "Microsoft.CodeAnalysis")
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+
+        return false;
     }
 
     private static string ReadEntry(ZipArchive zip, string name)
