@@ -195,7 +195,8 @@ namespace PiiGuard.Analyzers.Flow
             foreach (IVariableDeclaratorOperation declarator in declaration.Declarators)
             {
                 IVariableInitializerOperation? initializer = declarator.Initializer ?? declaration.Initializer;
-                _env[declarator.Symbol] = initializer is null ? null : Eval(initializer.Value);
+                Taint? value = initializer is null ? null : Eval(initializer.Value);
+                _env[declarator.Symbol] = value;
             }
         }
 
@@ -491,7 +492,7 @@ namespace PiiGuard.Analyzers.Flow
                 case IDeconstructionAssignmentOperation deconstruction:
                     {
                         IOperation target = deconstruction.Target is IDeclarationExpressionOperation declared ? declared.Expression : deconstruction.Target;
-                        if (target is ITupleOperation targets && deconstruction.Value is ITupleOperation values && targets.Elements.Length == values.Elements.Length)
+                        if (target is ITupleOperation targets && StripConversions(deconstruction.Value) is ITupleOperation values && targets.Elements.Length == values.Elements.Length)
                         {
                             Taint? all = null;
                             var taints = new Taint?[values.Elements.Length];
