@@ -169,7 +169,8 @@ namespace PiiGuard.Analyzers.Flow
         public IPropertySymbol? ExceptionData { get; }
 
         /// <summary>The sink a method or constructor is, or null.</summary>
-        public Sink? GetMethodSink(IMethodSymbol method) => _methodSinks.GetOrAdd(method.OriginalDefinition, m => ComputeMethodSink(m));
+        public Sink? GetMethodSink(IMethodSymbol method) =>
+            _methodSinks.GetOrAdd(method.MethodKind == MethodKind.DelegateInvoke ? method : method.OriginalDefinition, m => ComputeMethodSink(m));
 
         /// <summary>The sink a property setter (or indexer) is, or null.</summary>
         public Sink? GetPropertySink(IPropertySymbol property) => _propertySinks.GetOrAdd(property.OriginalDefinition, p => ComputePropertySink(p));
