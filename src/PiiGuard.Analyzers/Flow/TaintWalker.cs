@@ -554,7 +554,7 @@ namespace PiiGuard.Analyzers.Flow
                         foreach (IOperation element in initializer.Initializers)
                         {
                             result = Taint.Union(result, Eval(element));
-                            if (element is IInvocationOperation add)
+                            if (element is IInvocationOperation add && _known.GetMethodSink(add.TargetMethod) is null)
                             {
                                 foreach (IArgumentOperation argument in add.Arguments)
                                 {
@@ -806,7 +806,7 @@ namespace PiiGuard.Analyzers.Flow
             }
 
             // A mutating call on a local (StringBuilder.Append, List.Add) makes the local carry what it was given.
-            if (allArguments != null && !method.IsStatic && !IsInSource(method) && RootVariable(invocation.Instance) is { } root)
+            if (allArguments != null && !method.IsStatic && !IsInSource(method) && IsMutator(method, invocation.Instance) && RootVariable(invocation.Instance) is { } root)
             {
                 _env.TryGetValue(root, out Taint? previous);
                 _env[root] = Taint.Union(previous, allArguments);
@@ -1007,7 +1007,7 @@ namespace PiiGuard.Analyzers.Flow
                         return parameter.Parameter;
                     case IFieldReferenceOperation field when field.Instance is null or IInstanceReferenceOperation:
                         return field.Field.OriginalDefinition;
-                    case IPropertyReferenceOperation { Property.IsIndexer: false } property when property.Instance is null or IInstanceReferenceOperation:
+                    case IPropertyReferenceOperation { Property.IsIndexer: false, Property.IsStatic: false } property when property.Instance is IInstanceReferenceOperation:
                         return property.Property.OriginalDefinition;
                     case IInvocationOperation { Instance: { } instance } call when SymbolEqualityComparer.Default.Equals(call.Type, instance.Type):
                         operation = instance;
@@ -1177,6 +1177,14 @@ namespace PiiGuard.Analyzers.Flow
 
             return operation;
         }
+
+        /// <summary>A call that stores its arguments in its receiver: returns nothing or the receiver itself (builders), or is named so.</summary>
+        private static bool IsMutator(IMethodSymbol method, IOperation? instance) =>
+            method.ReturnsVoid
+            || (instance != null && SymbolEqualityComparer.Default.Equals(method.ReturnType, instance.Type))
+            || method.Name.StartsWith("Add", System.StringComparison.Ordinal) || method.Name.StartsWith("Append", System.StringComparison.Ordinal)
+            || method.Name.StartsWith("Insert", System.StringComparison.Ordinal) || method.Name.StartsWith("TryAdd", System.StringComparison.Ordinal)
+            || method.Name is "Push" or "Enqueue" or "Write" or "WriteLine";
 
         private static bool IsNonCarrierMember(string name) => name is "Length" or "Count" or "LongLength" or "LongCount" or "Capacity" or "GetHashCode"
             or "IndexOf" or "IndexOfAny" or "LastIndexOf" or "LastIndexOfAny" or "CompareTo" or "Compare" or "GetType" or "GetLength" or "GetTypeCode" or "Rank";
