@@ -167,6 +167,17 @@ public class PII001LogSinkTests
         """);
 
     [Fact]
+    public Task EventLog_WriteEntry() => Verify("""
+        void Run(EventLog log, Customer c)
+        {
+        #pragma warning disable CA1416
+            log.WriteEntry({|PII001:c.Email|});
+            EventLog.WriteEntry("Shop", "Customer " + {|PII001:c.Phone|});
+            log.WriteEntry("Started");
+        }
+        """);
+
+    [Fact]
     public Task Fix_Property_IsMaskForStrings() => AnalyzerVerifier<PersonalDataFlowAnalyzer>.VerifyAsync("""
         using Microsoft.Extensions.Logging;
         class Service

@@ -117,6 +117,30 @@ public class PII002EgressLeakTests
         """);
 
     [Fact]
+    public Task AzureServiceBus_BodyAndProperties() => Verify("""
+        async Task Run(Azure.Messaging.ServiceBus.ServiceBusSender sender, Customer c)
+        {
+            var message = new Azure.Messaging.ServiceBus.ServiceBusMessage({|PII002:c.Email|});
+            message.ApplicationProperties["phone"] = {|PII002:c.Phone|};
+            message.Subject = {|PII002:c.NationalId|};
+            message.ApplicationProperties.Add("tier", c.Tier);
+            await sender.SendMessageAsync(message);
+            await sender.SendMessageAsync(new Azure.Messaging.ServiceBus.ServiceBusMessage(c.Tier));
+        }
+        """);
+
+    [Fact]
+    public Task Grpc_Metadata() => Verify("""
+        void Run(Customer c)
+        {
+            var headers = new Grpc.Core.Metadata();
+            headers.Add("x-email", {|PII002:c.Email|});
+            headers.Add("x-tier", c.Tier);
+            var more = new Grpc.Core.Metadata { { "x-phone", {|PII002:c.Phone|} } };
+        }
+        """);
+
+    [Fact]
     public Task PiiSink_MethodAndParameter() => Verify("""
         [PiiSink] static void Audit(string text) { }
         static void Send(string to, [PiiSink] string body) { }

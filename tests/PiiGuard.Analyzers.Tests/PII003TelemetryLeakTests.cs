@@ -67,6 +67,18 @@ public class PII003TelemetryLeakTests
         """);
 
     [Fact]
+    public Task ApplicationInsights_TrackEventAndTrace() => Verify("""
+        void Run(Microsoft.ApplicationInsights.TelemetryClient telemetry, Customer c)
+        {
+            telemetry.TrackEvent("SignedIn", {|PII003:new Dictionary<string, string> { ["email"] = c.Email }|});
+            telemetry.TrackTrace($"Signed in {{|PII003:c.Phone|}}");
+            telemetry.TrackEvent("SignedIn", new Dictionary<string, string> { ["tier"] = c.Tier });
+            var evt = new Microsoft.ApplicationInsights.DataContracts.EventTelemetry("SignedIn");
+            evt.Properties["id"] = {|PII003:c.NationalId|};
+        }
+        """);
+
+    [Fact]
     public Task Message_NamesTheSink() => Verify("""
         void Run(Activity activity, Customer c) => activity.SetTag("email", {|#0:c.Email|});
         """,

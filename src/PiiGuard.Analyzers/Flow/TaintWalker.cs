@@ -17,7 +17,6 @@ namespace PiiGuard.Analyzers.Flow
     internal sealed class TaintWalker
     {
         private static readonly Sink ConsoleOutSink = new Sink(SinkRule.Log, "Console.Out");
-        private static readonly Sink ExceptionDataSink = new Sink(SinkRule.Exception, "Exception.Data");
 
         private readonly LeakEngine _engine;
         private readonly KnownSymbols _known;
@@ -738,9 +737,9 @@ namespace PiiGuard.Analyzers.Flow
             Sink? sink = _known.GetMethodSink(method);
             if (sink is null && invocation.Instance is IPropertyReferenceOperation { Property: { } receiverProperty })
             {
-                if (_known.ExceptionData != null && SymbolEqualityComparer.Default.Equals(receiverProperty.OriginalDefinition, _known.ExceptionData) && method.Name == "Add")
+                if (method.Name is "Add" or "TryAdd" && _known.GetContainerSink(receiverProperty) is { } container)
                 {
-                    sink = ExceptionDataSink;
+                    sink = container;
                 }
                 else if (receiverProperty.Name is "Out" or "Error" && SymbolEqualityComparer.Default.Equals(receiverProperty.ContainingType, _known.Console)
                     && method.Name.StartsWith("Write", System.StringComparison.Ordinal))
@@ -1031,10 +1030,9 @@ namespace PiiGuard.Analyzers.Flow
             }
 
             Sink? sink = _known.GetPropertySink(property.Property);
-            if (sink is null && property.Property.IsIndexer && property.Instance is IPropertyReferenceOperation { Property: { } inner }
-                && _known.ExceptionData != null && SymbolEqualityComparer.Default.Equals(inner.OriginalDefinition, _known.ExceptionData))
+            if (sink is null && property.Property.IsIndexer && property.Instance is IPropertyReferenceOperation { Property: { } inner })
             {
-                sink = ExceptionDataSink;
+                sink = _known.GetContainerSink(inner);
             }
 
             if (sink != null)
