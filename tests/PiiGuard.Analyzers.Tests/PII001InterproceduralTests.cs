@@ -6,7 +6,7 @@ namespace PiiGuard.Analyzers.Tests;
 /// <summary>Personal data carried by the return values of methods of the same compilation (summaries).</summary>
 public class PII001InterproceduralTests
 {
-    private static Task Verify(string body) => AnalyzerVerifier<PersonalDataFlowAnalyzer>.VerifyAsync("""
+    private static Task Verify(string body, params Microsoft.CodeAnalysis.Testing.DiagnosticResult[] expected) => AnalyzerVerifier<PersonalDataFlowAnalyzer>.VerifyAsync("""
         using System;
         using System.Threading.Tasks;
         using Microsoft.Extensions.Logging;
@@ -40,7 +40,7 @@ public class PII001InterproceduralTests
             public string Label => "profile";
             public string Describe() => "Profile of " + Name;
         }
-        """);
+        """, expected);
 
     [Fact]
     public Task HelperReturningInterpolatedPersonalData() => Verify("""
@@ -87,6 +87,23 @@ public class PII001InterproceduralTests
             logger.LogInformation(p.Label);
         }
         """);
+
+    [Fact]
+    public Task LoggingHelper_ReportsTheCallersArgument() => Verify("""
+        void Run(ILogger logger, Customer c)
+        {
+            Audit(logger, {|#0:c.Email|});
+            Audit(logger, c.Tier);
+            Forward(logger, {|PII001:c.Phone|});
+            Fail({|PII004:c.NationalId|});
+        }
+
+        static void Audit(ILogger logger, string text) => logger.LogInformation("Audit {Text}", text);
+        static void Forward(ILogger logger, string text) => Audit(logger, "fwd " + text);
+        static void Fail(string why) => throw new InvalidOperationException(why);
+        """,
+        Microsoft.CodeAnalysis.Testing.DiagnosticResult.CompilerWarning("PII001").WithLocation(0)
+            .WithArguments("Customer.Email", "Email", "Service.Audit -> ILogger.LogInformation"));
 
     [Fact]
     public Task AsyncHelper() => Verify("""

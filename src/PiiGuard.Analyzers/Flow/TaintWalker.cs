@@ -30,6 +30,7 @@ namespace PiiGuard.Analyzers.Flow
         private HashSet<IMethodSymbol>? _activeLocalFunctions;
         private Taint? _returnTaint;
         private Taint? _lambdaSeed;
+        private List<ParameterSink>? _parameterSinks;
 
         private TaintWalker(LeakEngine engine, LeakReporter? reporter, int depth, HashSet<IMethodSymbol> inProgress, CancellationToken cancellationToken)
         {
@@ -53,6 +54,7 @@ namespace PiiGuard.Analyzers.Flow
         public static MethodSummary Summarize(LeakEngine engine, IMethodSymbol method, IOperation body, int depth, HashSet<IMethodSymbol> inProgress, CancellationToken cancellationToken)
         {
             var walker = new TaintWalker(engine, null, depth, inProgress, cancellationToken);
+            walker._parameterSinks = new List<ParameterSink>();
             foreach (IParameterSymbol parameter in method.Parameters)
             {
                 walker._env[parameter] = Taint.Union(walker.SourceOf(parameter), Taint.Parameter(parameter.Ordinal));
@@ -61,15 +63,19 @@ namespace PiiGuard.Analyzers.Flow
             walker.CollectLocalFunctions(body);
             walker.Visit(body);
             Taint? result = walker._returnTaint;
-            if (result is null)
+            ImmutableArray<ParameterSink> sinks = walker._parameterSinks.Count == 0 ? ImmutableArray<ParameterSink>.Empty : walker._parameterSinks.ToImmutableArray();
+            if (result is null && sinks.IsEmpty)
             {
                 return MethodSummary.Empty;
             }
 
-            return new MethodSummary(result.WithoutParameters(), result.Parameters, result.HashedParameters);
+            return new MethodSummary(result?.WithoutParameters(), result?.Parameters ?? 0, result?.HashedParameters ?? 0, sinks);
         }
 
         private bool Reporting => _reporter != null;
+
+        /// <summary>Whether sinks are checked: when reporting, or when a summary records the parameters that reach them.</summary>
+        private bool CheckingSinks => _reporter != null || _parameterSinks != null;
 
         // ---------------------------------------------------------------- statements
 
@@ -750,7 +756,7 @@ namespace PiiGuard.Analyzers.Flow
 
             if (sink != null)
             {
-                if (Reporting)
+                if (CheckingSinks)
                 {
                     CheckSinkArguments(method, arguments, sink, sink == ConsoleOutSink ? "Console." + receiverName(invocation) + "." + method.Name : null);
                 }
@@ -782,6 +788,12 @@ namespace PiiGuard.Analyzers.Flow
                     }
             }
 
+            MethodSummary? summary = IsInSource(method) ? _engine.GetSummary(method, _depth + 1, _inProgress, _cancellationToken) : null;
+            if (summary is { ParameterSinks.IsEmpty: false } && CheckingSinks)
+            {
+                ReportParameterSinks(summary, arguments, argumentTaints, method);
+            }
+
             Taint? result;
             if (_engine.Pii.GetPii(method) is PiiInfo info)
             {
@@ -795,7 +807,7 @@ namespace PiiGuard.Analyzers.Flow
             {
                 result = TextFormTaint(invocation.Instance);
             }
-            else if (IsInSource(method) && _engine.GetSummary(method, _depth + 1, _inProgress, _cancellationToken) is { } summary)
+            else if (summary != null)
             {
                 result = ApplySummary(summary, argumentTaints, invocation, method);
             }
@@ -814,6 +826,46 @@ namespace PiiGuard.Analyzers.Flow
             return result;
 
             static string receiverName(IInvocationOperation call) => ((IPropertyReferenceOperation)call.Instance!).Property.Name;
+        }
+
+        private void RecordParameterSinks(ulong parameters, Sink sink, string display)
+        {
+            for (int i = 0; i < 64 && parameters != 0; i++, parameters >>= 1)
+            {
+                if ((parameters & 1) != 0 && _parameterSinks!.Count < 64)
+                {
+                    _parameterSinks.Add(new ParameterSink(i, sink, display));
+                }
+            }
+        }
+
+        /// <summary>A helper whose parameter reaches a sink: the caller's argument is the leak.</summary>
+        private void ReportParameterSinks(MethodSummary summary, ImmutableArray<IArgumentOperation> arguments, Taint?[] argumentTaints, IMethodSymbol method)
+        {
+            foreach (ParameterSink parameterSink in summary.ParameterSinks)
+            {
+                if (parameterSink.Ordinal >= argumentTaints.Length || argumentTaints[parameterSink.Ordinal] is not { } taint)
+                {
+                    continue;
+                }
+
+                string display = method.ContainingType.Name + "." + method.Name + " -> " + parameterSink.Display;
+                if (taint.HasSource && _reporter != null)
+                {
+                    foreach (IArgumentOperation argument in arguments)
+                    {
+                        if (argument.Parameter?.Ordinal == parameterSink.Ordinal)
+                        {
+                            _reporter.Report(taint, StripConversions(argument.Value), parameterSink.Sink, display, _engine.Facts);
+                        }
+                    }
+                }
+
+                if (taint.Parameters != 0 && _parameterSinks != null)
+                {
+                    RecordParameterSinks(taint.Parameters, parameterSink.Sink, display);
+                }
+            }
         }
 
         private Taint? ApplySummary(MethodSummary summary, Taint?[] argumentTaints, IInvocationOperation invocation, IMethodSymbol method)
@@ -895,7 +947,7 @@ namespace PiiGuard.Analyzers.Flow
                 Sink? sink = _known.GetMethodSink(constructor);
                 if (sink != null)
                 {
-                    if (Reporting)
+                    if (CheckingSinks)
                     {
                         CheckSinkArguments(constructor, creation.Arguments, sink, null);
                     }
@@ -1024,7 +1076,7 @@ namespace PiiGuard.Analyzers.Flow
 
         private void CheckAssignmentSink(IOperation target, IOperation value)
         {
-            if (!Reporting || target is not IPropertyReferenceOperation property)
+            if (!CheckingSinks || target is not IPropertyReferenceOperation property)
             {
                 return;
             }
@@ -1143,9 +1195,14 @@ namespace PiiGuard.Analyzers.Flow
             }
 
             Taint? taint = mode == SinkMode.Destructure ? EvalObject(operation) : EvalText(operation);
-            if (taint is { HasSource: true })
+            if (taint is { HasSource: true } && _reporter != null)
             {
-                _reporter!.Report(taint, operation, sink, display ?? sink.Display, _engine.Facts);
+                _reporter.Report(taint, operation, sink, display ?? sink.Display, _engine.Facts);
+            }
+
+            if (taint is { Parameters: not 0 } && _parameterSinks != null)
+            {
+                RecordParameterSinks(taint.Parameters, sink, display ?? sink.Display);
             }
         }
 
