@@ -250,6 +250,31 @@ public class PII001FlowTests
         """);
 
     [Fact]
+    public Task ModelObjectsReturnedFromLookups_CarryOnlyThroughTheirMembers() => Verify("""
+        void Run(ILogger logger, ICustomerStore store, Customer c)
+        {
+            var found = store.FindByEmail(c.Email);
+            logger.LogInformation("Found {Customer} {Id}", found, found.Id);
+            logger.LogInformation("Found {Email}", {|PII001:found.Email|});
+        }
+        }
+
+        interface ICustomerStore
+        {
+            Customer FindByEmail(string email);
+        """);
+
+    [Fact]
+    public Task ComplianceRedactor_IsASanitizer() => Verify("""
+        void Run(ILogger logger, Customer c, Microsoft.Extensions.Compliance.Redaction.Redactor redactor)
+        {
+            logger.LogInformation("{Email}", redactor.Redact(c.Email));
+            var masked = PiiMask.Apply(c.NationalId, PiiKind.NationalId);
+            logger.LogInformation("{Id}", masked);
+        }
+        """);
+
+    [Fact]
     public Task FieldAssignedInMethod_Carries() => Verify("""
         private string _last = "";
         void Run(ILogger logger, Customer c)

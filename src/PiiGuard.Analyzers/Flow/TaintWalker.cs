@@ -585,7 +585,10 @@ namespace PiiGuard.Analyzers.Flow
                     return Eval(@delegate.Target);
 
                 case IAwaitOperation await:
-                    return Eval(await.Operation);
+                    {
+                        Taint? awaited = Eval(await.Operation);
+                        return IsModelType(await.Type) ? null : awaited;
+                    }
 
                 case IIsTypeOperation isType:
                     Eval(isType.ValueOperand);
@@ -702,7 +705,7 @@ namespace PiiGuard.Analyzers.Flow
             }
 
             Taint? instanceTaint = Eval(instance);
-            if (instanceTaint is null || IsModelType(instance.Type))
+            if (instanceTaint is null || IsModelType(instance.Type) || IsModelType(type))
             {
                 return null;
             }
@@ -814,6 +817,12 @@ namespace PiiGuard.Analyzers.Flow
             else
             {
                 result = Taint.Union(instanceTaint, allArguments);
+            }
+
+            // A user type's value carries personal data through its members, which are followed by their annotations.
+            if (IsModelType(invocation.Type))
+            {
+                result = null;
             }
 
             // A mutating call on a local (StringBuilder.Append, List.Add) makes the local carry what it was given.
