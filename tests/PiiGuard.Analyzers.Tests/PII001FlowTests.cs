@@ -275,6 +275,23 @@ public class PII001FlowTests
         """);
 
     [Fact]
+    public Task InterpolatedStringHandlers_Carry() => Verify("""
+        void Run(ILogger logger, Customer c)
+        {
+            var builder = new StringBuilder();
+            builder.Append($"Customer {c.Email}");
+            logger.LogInformation({|PII001:builder.ToString()|});
+            System.Diagnostics.Debug.Assert(c.Id > 0, $"Customer {{|PII001:c.Phone|}} has no id");
+            System.Diagnostics.Debug.Assert(c.Id > 0, $"Customer {c.Tier} has no id");
+        }
+        """);
+
+    [Fact]
+    public Task LambdaPassedToTaskRun_IsAnalysed() => Verify("""
+        Task Run(ILogger logger, Customer c) => Task.Run(() => logger.LogInformation({|PII001:c.Email|}));
+        """);
+
+    [Fact]
     public Task FieldAssignedInMethod_Carries() => Verify("""
         private string _last = "";
         void Run(ILogger logger, Customer c)
