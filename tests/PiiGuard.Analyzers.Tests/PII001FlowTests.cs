@@ -292,6 +292,29 @@ public class PII001FlowTests
         """);
 
     [Fact]
+    public Task CollectionExpressionsAndDelegates_Carry() => Verify("""
+        void Run(ILogger logger, Customer c)
+        {
+            List<string> emails = [c.Email, c.Tier];
+            logger.LogInformation({|PII001:string.Join(",", emails)|});
+            Func<string> phone = () => c.Phone;
+            logger.LogInformation({|PII001:phone()|});
+            List<string> tiers = [c.Tier];
+            logger.LogInformation(string.Join(",", tiers));
+        }
+        """);
+
+    [Fact]
+    public Task PrimaryConstructorLogger() => AnalyzerVerifier<PersonalDataFlowAnalyzer>.VerifyAsync("""
+        using Microsoft.Extensions.Logging;
+
+        class Service(ILogger<Service> logger)
+        {
+            public void Run(Customer c) => logger.LogInformation("Customer {Email}", {|PII001:c.Email|});
+        }
+        """ + LeakModels.Source);
+
+    [Fact]
     public Task FieldAssignedInMethod_Carries() => Verify("""
         private string _last = "";
         void Run(ILogger logger, Customer c)
