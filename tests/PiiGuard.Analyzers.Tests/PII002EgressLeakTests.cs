@@ -141,6 +141,32 @@ public class PII002EgressLeakTests
         """);
 
     [Fact]
+    public Task UnannotatedDto_FilledWithPersonalData_IsFollowedWhenSerialized() => Verify("""
+        async Task Run(HttpClient client, Customer c)
+        {
+            var dto = new CustomerDto { Mail = c.Email, Level = c.Tier };
+            await client.PostAsJsonAsync("https://api.example.com", {|PII002:dto|});
+            var other = new CustomerDto { Level = c.Tier };
+            await client.PostAsJsonAsync("https://api.example.com", other);
+            var mapped = Map(c);
+            var json = System.Text.Json.JsonSerializer.Serialize(mapped);
+            await client.PostAsync("https://api.example.com", new StringContent({|PII002:json|}));
+            var set = new CustomerDto();
+            set.Mail = c.Phone;
+            await client.PostAsync("https://api.example.com", JsonContent.Create({|PII002:set|}));
+            await client.PostAsync("https://api.example.com", new StringContent("dto " + dto));
+        }
+
+        static CustomerDto Map(Customer c) => new CustomerDto { Mail = c.Email };
+        }
+
+        class CustomerDto
+        {
+            public string Mail { get; set; } = "";
+            public string Level { get; set; } = "";
+        """);
+
+    [Fact]
     public Task PiiSink_MethodAndParameter() => Verify("""
         [PiiSink] static void Audit(string text) { }
         static void Send(string to, [PiiSink] string body) { }

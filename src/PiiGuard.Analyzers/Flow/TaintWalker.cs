@@ -343,10 +343,10 @@ namespace PiiGuard.Analyzers.Flow
                             return null;
                         }
 
-                        if (operand is null && conversion.IsImplicit && conversion.Type is { } target
+                        if (conversion.IsImplicit && conversion.Type is { } target
                             && (target.SpecialType == SpecialType.System_Object || target.SpecialType == SpecialType.System_String || target.TypeKind == TypeKind.Interface))
                         {
-                            return TextFormTaint(conversion.Operand);
+                            return operand is null ? TextFormTaint(conversion.Operand) : AsText(operand, conversion.Operand.Type);
                         }
 
                         return operand;
@@ -587,7 +587,7 @@ namespace PiiGuard.Analyzers.Flow
                 case IAwaitOperation await:
                     {
                         Taint? awaited = Eval(await.Operation);
-                        return IsModelType(await.Type) ? null : awaited;
+                        return IsModelType(await.Type) && awaited is not { IsMemberData: true } ? null : awaited;
                     }
 
                 case IIsTypeOperation isType:
@@ -640,7 +640,22 @@ namespace PiiGuard.Analyzers.Flow
             or ILabeledOperation or IBranchOperation or ILocalFunctionOperation or IEmptyOperation or IMethodBodyBaseOperation or IUsingDeclarationOperation;
 
         /// <summary>The value as text: what it carries, or, for an object whose ToString prints personal members, the object.</summary>
-        private Taint? EvalText(IOperation operation) => Eval(operation) ?? TextFormTaint(StripConversions(operation));
+        private Taint? EvalText(IOperation operation)
+        {
+            IOperation stripped = StripConversions(operation);
+            return AsText(Eval(operation), stripped.Type) ?? TextFormTaint(stripped);
+        }
+
+        /// <summary>What ToString shows of a value: an object's member data only when its type prints its members.</summary>
+        private Taint? AsText(Taint? taint, ITypeSymbol? type)
+        {
+            if (taint is not { IsMemberData: true })
+            {
+                return taint;
+            }
+
+            return type != null && type.SpecialType == SpecialType.None && _engine.Facts.GetTextForm(type) == TextForm.Unmasked ? taint.AsValue() : null;
+        }
 
         /// <summary>The value as a reflection-based reader sees it (Serilog {@x}, JSON): a whole object holding personal data, masked or not.</summary>
         private Taint? EvalObject(IOperation operation)
@@ -784,7 +799,7 @@ namespace PiiGuard.Analyzers.Flow
                         Taint? serialized = null;
                         foreach (IArgumentOperation argument in arguments)
                         {
-                            serialized = Taint.Union(serialized, EvalObject(argument.Value));
+                            serialized = Taint.Union(serialized, EvalObject(argument.Value)?.AsValue());
                         }
 
                         return serialized;
@@ -820,7 +835,7 @@ namespace PiiGuard.Analyzers.Flow
             }
 
             // A user type's value carries personal data through its members, which are followed by their annotations.
-            if (IsModelType(invocation.Type))
+            if (IsModelType(invocation.Type) && result is not { IsMemberData: true })
             {
                 result = null;
             }
@@ -965,10 +980,10 @@ namespace PiiGuard.Analyzers.Flow
                 }
             }
 
-            // User types are followed member by member (and by their text form), not as a whole.
+            // User types are followed member by member (and by their text form); what their members were given is member data.
             if (IsModelType(creation.Type))
             {
-                return null;
+                return Taint.Union(arguments, initializer)?.AsMemberData();
             }
 
             return Taint.Union(arguments, initializer);
@@ -1007,10 +1022,21 @@ namespace PiiGuard.Analyzers.Flow
                     break;
                 case IPropertyReferenceOperation property:
                     _env[property.Property.OriginalDefinition] = value;
+                    WeakUpdateObject(property.Instance, value);
                     break;
                 case IFieldReferenceOperation field:
                     _env[field.Field.OriginalDefinition] = value;
+                    WeakUpdateObject(field.Instance, value);
                     break;
+            }
+        }
+
+        /// <summary><c>dto.Email = c.Email</c>: the local <c>dto</c> now holds member data.</summary>
+        private void WeakUpdateObject(IOperation? instance, Taint? value)
+        {
+            if (value is { HasSource: true } && instance is ILocalReferenceOperation or IParameterReferenceOperation && IsModelType(instance.Type))
+            {
+                WeakUpdate(instance, value.AsMemberData());
             }
         }
 
