@@ -78,6 +78,12 @@ public class PII007UnkeyedHashTests
         """);
 
     [Fact]
+    public Task Message_NamesTheHashAlgorithmOfAnInstance() => Verify("""
+        void Run(ILogger logger, Customer c, SHA512 sha) => logger.LogInformation(Convert.ToHexString({|#0:sha.ComputeHash(Encoding.UTF8.GetBytes(c.NationalId))|}));
+        """,
+        DiagnosticResult.CompilerWarning("PII007").WithLocation(0).WithArguments("Customer.NationalId", "NationalId, sensitive", "SHA512.ComputeHash", "ILogger.LogInformation"));
+
+    [Fact]
     public Task Message_NamesHashAndSink() => Verify("""
         void Run(ILogger logger, Customer c) => logger.LogInformation(Convert.ToHexString({|#0:SHA256.HashData(Encoding.UTF8.GetBytes(c.Phone))|}));
         """,

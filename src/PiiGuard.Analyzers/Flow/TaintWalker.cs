@@ -793,7 +793,7 @@ namespace PiiGuard.Analyzers.Flow
                 case MethodRole.Sanitizer:
                     return null;
                 case MethodRole.UnkeyedHash:
-                    return Taint.Union(instanceTaint, allArguments)?.Hashed(invocation, method.ContainingType.Name + "." + method.Name);
+                    return Taint.Union(instanceTaint, allArguments)?.Hashed(invocation, (invocation.Instance?.Type?.Name ?? method.ContainingType.Name) + "." + method.Name);
                 case MethodRole.Serializer:
                     {
                         Taint? serialized = null;
