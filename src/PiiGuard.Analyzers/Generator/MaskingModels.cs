@@ -69,7 +69,7 @@ namespace PiiGuard.Analyzers.Generator
         string Keyword,
         string Name,
         string DisplayName,
-        string ToMaskedStringModifiers,
+        string? ToMaskedStringModifiers,
         string PrintMaskedMembersModifiers,
         bool CallBasePrintMaskedMembers,
         string? PrintMembersModifiers,

@@ -51,7 +51,7 @@ namespace PiiGuard.Analyzers.Generator
             BaseMasking baseMasking = GetBaseMasking(type, symbols);
             bool isSealed = type.IsSealed || type.IsValueType;
 
-            string toMaskedString;
+            string? toMaskedString;
             switch (baseMasking.ToMaskedString)
             {
                 case BaseMethod.Overridable:
@@ -63,6 +63,12 @@ namespace PiiGuard.Analyzers.Generator
                 default:
                     toMaskedString = isSealed ? "public" : "public virtual";
                     break;
+            }
+
+            if (HasUserMethod(type, ToMaskedStringName, 0))
+            {
+                // The user wrote ToMaskedString: keep it (the generated ToString calls it).
+                toMaskedString = null;
             }
 
             string printMasked = baseMasking.PrintsMembers ? "protected override" : isSealed ? "private" : "protected virtual";
