@@ -193,10 +193,10 @@ namespace PiiGuard.Analyzers.Generator
                 writer.WriteLine("{");
                 writer.Indent++;
                 writer.WriteLine("var items = this." + member.Name + ";");
-                bool nullable = member.CollectionShape != ValueShape.Value;
-                if (nullable)
+                bool guarded = member.CollectionShape != ValueShape.Value;
+                if (guarded)
                 {
-                    writer.WriteLine("if (!(items is null))");
+                    writer.WriteLine(member.CollectionShape == ValueShape.ImmutableArray ? "if (!items.IsDefault)" : "if (!(items is null))");
                     writer.WriteLine("{");
                     writer.Indent++;
                 }
@@ -219,7 +219,7 @@ namespace PiiGuard.Analyzers.Generator
                 writer.WriteLine("}");
                 writer.WriteLineNoTabs(string.Empty);
                 writer.WriteLine("builder.Append(']');");
-                if (nullable)
+                if (guarded)
                 {
                     writer.Indent--;
                     writer.WriteLine("}");

@@ -35,8 +35,9 @@ namespace PiiGuard.Analyzers.Generator
         /// <summary>The model of a type, or null when the generator skips it.</summary>
         public static MaskingTypeModel? Parse(INamedTypeSymbol type, PiiSymbols symbols, bool nullableAnnotations, CancellationToken cancellationToken)
         {
-            if (!CanGenerate(type))
+            if (!CanGenerate(type) || symbols.PiiMask is null || symbols.MaskableInterface is null)
             {
+                // Without PiiGuard's runtime (PiiMask, IMaskable) the generated code could not compile.
                 return null;
             }
 
@@ -234,6 +235,9 @@ namespace PiiGuard.Analyzers.Generator
         public static MemberPrint Classify(ITypeSymbol type, PiiInfo? pii, PiiSymbols symbols)
         {
             ValueShape shape = ShapeOf(type);
+            ValueShape collectionShape = type is INamedTypeSymbol { Name: "ImmutableArray", Arity: 1, ContainingNamespace: { Name: "Immutable", ContainingNamespace: { Name: "Collections", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } }
+                ? ValueShape.ImmutableArray
+                : shape;
             if (pii is PiiInfo info)
             {
                 if (info.Mask == 1)
@@ -254,7 +258,7 @@ namespace PiiGuard.Analyzers.Generator
 
                 if (GetElementType(type) is ITypeSymbol element && ClassifyPersonalScalar(element, info, symbols) is ValueKind elementKind)
                 {
-                    return new MemberPrint(new ValueModel(elementKind, ShapeOf(element), info.Kind, info.Mask), true, shape, false);
+                    return new MemberPrint(new ValueModel(elementKind, ShapeOf(element), info.Kind, info.Mask), true, collectionShape, false);
                 }
 
                 return new MemberPrint(new ValueModel(ValueKind.Erase, shape, info.Kind, info.Mask), false, shape, true);
@@ -268,7 +272,7 @@ namespace PiiGuard.Analyzers.Generator
 
             if (GetElementType(type) is ITypeSymbol item && MaskableKind(item, symbols) is ValueKind itemKind)
             {
-                return new MemberPrint(new ValueModel(itemKind, ShapeOf(item), 0, 0), true, shape, false);
+                return new MemberPrint(new ValueModel(itemKind, ShapeOf(item), 0, 0), true, collectionShape, false);
             }
 
             return new MemberPrint(new ValueModel(ValueKind.Plain, shape, 0, 0), false, shape, false);

@@ -227,6 +227,66 @@ public class GeneratorRunTests
         });
     }
 
+    [Fact]
+    public void DefaultImmutableArray_PrintsEmpty_InsteadOfThrowing()
+    {
+        var run = GeneratorHarness.RunGenerator(new[]
+        {
+            """
+            using System.Collections.Immutable;
+            [PiiGuard.GenerateMasking]
+            public partial class Holder
+            {
+                [PiiGuard.Pii(PiiGuard.PiiKind.Email)] public ImmutableArray<string> Emails { get; set; }
+                [PiiGuard.Pii(PiiGuard.PiiKind.Email)] public ImmutableArray<string> Others { get; set; } = ImmutableArray.Create("x.person@example.com");
+            }
+            public static class Sample { public static object Create() => new Holder(); }
+            """,
+        }).AssertCompilesClean();
+
+        run.Execute(assembly => Assert.Equal("Holder { Emails = , Others = [x***@example.com] }", Create(assembly).ToString()));
+    }
+
+    [Fact]
+    public void ToMaskedString_ReusesItsBuilder_AllocatingOnlyTheResult()
+    {
+        var run = GeneratorHarness.RunGenerator(new[]
+        {
+            """
+            [PiiGuard.GenerateMasking]
+            public partial class Session
+            {
+                [PiiGuard.Pii(PiiGuard.PiiKind.Health, Mask = PiiGuard.MaskStyle.Erase)] public string Notes { get; set; } = "private notes";
+                public string Channel { get; set; } = "web";
+                public int Pages = 12;
+            }
+            public static class Sample { public static object Create() => new Session(); }
+            """,
+        }).AssertCompilesClean();
+
+        run.Execute(assembly =>
+        {
+            var session = (IMaskable)Create(assembly);
+            string text = session.ToMaskedString();
+            Assert.Equal("Session { Notes = ***, Channel = web, Pages = 12 }", text);
+            for (int i = 0; i < 100; i++)
+            {
+                session.ToMaskedString();
+            }
+
+            long before = System.GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 1000; i++)
+            {
+                session.ToMaskedString();
+            }
+
+            long perCall = (System.GC.GetAllocatedBytesForCurrentThread() - before) / 1000;
+
+            // The result string (header + 2 bytes a char) and nothing else: no StringBuilder per call.
+            Assert.True(perCall <= 32 + (2 * text.Length), $"{perCall} bytes per call for \"{text}\"");
+        });
+    }
+
     private static object Create(Assembly assembly)
         => assembly.GetType("Sample", throwOnError: true)!.GetMethod("Create")!.Invoke(null, null)!;
 }
