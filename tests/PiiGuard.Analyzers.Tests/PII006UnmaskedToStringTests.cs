@@ -152,4 +152,35 @@ public class PII006UnmaskedToStringTests
             public record Company(string Name, string Vat) : Party(Name);
             """);
     }
+
+    [Fact]
+    public async Task StructUserToString_ReadingPersonalDataOfAnotherObject_IsReported()
+    {
+        await Verify.VerifyAsync("""
+            using PiiGuard;
+            public class Owner { [Pii(PiiKind.Phone)] public string Phone { get; set; } = ""; }
+            public struct {|#0:Device|}
+            {
+                public Owner Owner;
+                [Microsoft.AspNetCore.Identity.PersonalData] public string Serial { get; set; }
+                public override string ToString() => Owner.Phone + "/" + this.Serial + "/" + Owner.Phone;
+            }
+            """,
+            DiagnosticResult.CompilerWarning("PII006").WithLocation(0).WithArguments("Device", "Phone, Serial", "its ToString"));
+    }
+
+    [Fact]
+    public async Task UserToStringCallingToMaskedStringOrASanitizer_IsNotReported()
+    {
+        await Verify.VerifyAsync("""
+            using PiiGuard;
+            public static class Redact { [PiiSanitizer] public static string Hide(string value) => "***"; }
+            public partial class Customer : IMaskable
+            {
+                [Pii(PiiKind.Email)] public string Email { get; set; } = "";
+                public string ToMaskedString() => "Customer " + PiiMask.Apply(Email, PiiKind.Email);
+                public override string ToString() => ToMaskedString() + Redact.Hide(Email) + (string.IsNullOrEmpty(Email) ? "" : "!");
+            }
+            """);
+    }
 }
