@@ -80,6 +80,7 @@ namespace PiiGuard.Analyzers
         private static void AnalyzeUserMethod(OperationBlockAnalysisContext context, PiiSymbols symbols)
         {
             if (context.OwningSymbol is not IMethodSymbol { IsStatic: false, MethodKind: MethodKind.Ordinary } method
+                || (method.Name != "ToString" && method.Name != "PrintMembers")
                 || method.ContainingType is not INamedTypeSymbol type
                 || MaskingParser.HasGenerateMasking(type, symbols)
                 || MaskingParser.IsGeneratedByPiiGuard(method))

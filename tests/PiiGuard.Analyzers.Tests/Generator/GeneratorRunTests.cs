@@ -287,6 +287,34 @@ public class GeneratorRunTests
         });
     }
 
+    [Fact]
+    public void PersonalDataAndDataClassificationAttributes_AreMaskedToo()
+    {
+        var run = GeneratorHarness.RunGenerator(new[]
+        {
+            """
+            using Microsoft.AspNetCore.Identity;
+            using Microsoft.Extensions.Compliance.Classification;
+
+            public sealed class PrivateDataAttribute : DataClassificationAttribute
+            {
+                public PrivateDataAttribute() : base(new DataClassification("Demo", "Private")) { }
+            }
+
+            [PiiGuard.GenerateMasking]
+            public partial class User
+            {
+                [PersonalData] public string Email { get; set; } = "grace.hopper@example.com";
+                [PrivateData] public string PhoneNumber { get; set; } = "+1 202 555 0147";
+                [NoDataClassification] public string Country { get; set; } = "US";
+            }
+            public static class Sample { public static object Create() => new User(); }
+            """,
+        }).AssertCompilesClean();
+
+        run.Execute(assembly => Assert.Equal("User { Email = g***@example.com, PhoneNumber = +1 ***0147, Country = US }", Create(assembly).ToString()));
+    }
+
     private static object Create(Assembly assembly)
         => assembly.GetType("Sample", throwOnError: true)!.GetMethod("Create")!.Invoke(null, null)!;
 }
