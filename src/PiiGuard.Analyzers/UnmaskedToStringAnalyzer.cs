@@ -58,12 +58,12 @@ namespace PiiGuard.Analyzers
             }
 
             var personal = new List<string>();
-            foreach (ISymbol member in type.GetMembers())
+            AddPersonalMembers(type, symbols, personal);
+
+            // A base record from another assembly prints its members through this record's ToString too, and is reported nowhere else.
+            for (INamedTypeSymbol? b = type.BaseType; b is { IsRecord: true } && !IsInSource(b) && !IsMasked(b, symbols); b = b.BaseType)
             {
-                if (MaskingParser.IsPrintable(member) && symbols.GetPii(member) != null)
-                {
-                    personal.Add(member.Name);
-                }
+                AddPersonalMembers(b, symbols, personal);
             }
 
             if (personal.Count == 0 || type.Locations.Length == 0 || !type.Locations[0].IsInSource)
@@ -75,6 +75,41 @@ namespace PiiGuard.Analyzers
                 ? ImmutableDictionary<string, string?>.Empty.Add(FixProperty, AddGenerateMaskingFix)
                 : ImmutableDictionary<string, string?>.Empty;
             context.ReportDiagnostic(Diagnostic.Create(Rules.UnmaskedToString, type.Locations[0], properties, type.Name, string.Join(", ", personal), CompilerToString));
+        }
+
+        private static void AddPersonalMembers(INamedTypeSymbol type, PiiSymbols symbols, List<string> personal)
+        {
+            foreach (ISymbol member in type.GetMembers())
+            {
+                if (MaskingParser.IsPrintable(member) && !personal.Contains(member.Name) && symbols.GetPii(member) != null)
+                {
+                    personal.Add(member.Name);
+                }
+            }
+        }
+
+        private static bool IsInSource(INamedTypeSymbol type) => type.Locations.Length > 0 && type.Locations[0].IsInSource;
+
+        /// <summary>Whether a base record prints its members masked (PiiGuard-generated in its assembly, or IMaskable).</summary>
+        private static bool IsMasked(INamedTypeSymbol type, PiiSymbols symbols)
+        {
+            foreach (ISymbol member in type.GetMembers("PrintMaskedMembers"))
+            {
+                if (member is IMethodSymbol { IsStatic: false, Parameters.Length: 1 })
+                {
+                    return true;
+                }
+            }
+
+            foreach (INamedTypeSymbol i in type.AllInterfaces)
+            {
+                if (SymbolEqualityComparer.Default.Equals(i, symbols.MaskableInterface))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static void AnalyzeUserMethod(OperationBlockAnalysisContext context, PiiSymbols symbols)

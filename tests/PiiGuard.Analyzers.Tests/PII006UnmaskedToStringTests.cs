@@ -183,4 +183,28 @@ public class PII006UnmaskedToStringTests
             }
             """);
     }
+
+    [Fact]
+    public async Task RecordDerivedFromUnmaskedRecordInAnotherAssembly_IsReportedForTheInheritedMembers()
+    {
+        var library = Generator.GeneratorHarness.RunGenerator("""
+            namespace Lib
+            {
+                public record Party([property: PiiGuard.Pii(PiiGuard.PiiKind.Name)] string Name);
+
+                [PiiGuard.GenerateMasking]
+                public partial record MaskedParty([property: PiiGuard.Pii(PiiGuard.PiiKind.Name)] string Name);
+            }
+            """).Output;
+        using var stream = new System.IO.MemoryStream();
+        Assert.True(library.Emit(stream).Success);
+
+        var test = Verify.CreateTest("""
+            public record {|#0:Company|}(string Name, string Vat) : Lib.Party(Name);
+            public record Agency(string Name, string Vat) : Lib.MaskedParty(Name);
+            """);
+        test.TestState.AdditionalReferences.Add(Microsoft.CodeAnalysis.MetadataReference.CreateFromImage(stream.ToArray()));
+        test.ExpectedDiagnostics.Add(DiagnosticResult.CompilerWarning("PII006").WithLocation(0).WithArguments("Company", "Name", "the compiler-generated ToString"));
+        await test.RunAsync();
+    }
 }
