@@ -562,8 +562,15 @@ namespace PiiGuard.Analyzers.Generator
             {
                 if (HasGenerateMasking(b.OriginalDefinition, symbols) && CanGenerate(b.OriginalDefinition))
                 {
-                    // Its generated members are not visible yet: they will be virtual (the type is not sealed, it has a derived type).
-                    return new BaseMasking(toMaskedString == BaseMethod.None ? BaseMethod.Overridable : toMaskedString, b);
+                    // Its generated members are not visible yet: they will be virtual (the type is not sealed, it has a derived
+                    // type), unless its author wrote its ToMaskedString, which the generator keeps as it is.
+                    if (toMaskedString == BaseMethod.None)
+                    {
+                        IMethodSymbol? user = GetUserMethod(b, ToMaskedStringName, 0);
+                        toMaskedString = user is null || ((user.IsVirtual || user.IsOverride || user.IsAbstract) && !user.IsSealed) ? BaseMethod.Overridable : BaseMethod.Hidden;
+                    }
+
+                    return new BaseMasking(toMaskedString, b);
                 }
 
                 bool prints = false;

@@ -315,6 +315,35 @@ public class GeneratorRunTests
         run.Execute(assembly => Assert.Equal("User { Email = g***@example.com, PhoneNumber = +1 ***0147, Country = US }", Create(assembly).ToString()));
     }
 
+    [Fact]
+    public void BaseWithUserWrittenNonVirtualToMaskedString_IsHiddenNotOverridden()
+    {
+        var run = GeneratorHarness.RunGenerator(new[]
+        {
+            """
+            [PiiGuard.GenerateMasking]
+            public partial class Animal
+            {
+                [PiiGuard.Pii(PiiGuard.PiiKind.Name)] public string Owner { get; set; } = "Jane Goodall";
+                public string ToMaskedString() => "Animal";
+            }
+            [PiiGuard.GenerateMasking]
+            public partial class Dog : Animal
+            {
+                public string Breed { get; set; } = "Collie";
+            }
+            public static class Sample { public static object Create() => new Dog(); }
+            """,
+        }).AssertCompilesClean();
+
+        run.Execute(assembly =>
+        {
+            object dog = Create(assembly);
+            Assert.Equal("Dog { Owner = J*** G***, Breed = Collie }", dog.ToString());
+            Assert.Equal("Dog { Owner = J*** G***, Breed = Collie }", GeneratorHarness.Masked(dog));
+        });
+    }
+
     private static object Create(Assembly assembly)
         => assembly.GetType("Sample", throwOnError: true)!.GetMethod("Create")!.Invoke(null, null)!;
 }
