@@ -23,22 +23,49 @@ public class PII006UnmaskedToStringTests
     }
 
     [Fact]
-    public async Task Record_ReportHasFixProperty()
+    public async Task Record_ReportHasFixAndKindProperties()
     {
         var compilation = Generator.GeneratorHarness.CreateCompilation(new[]
         {
-            "public record Customer([property: PiiGuard.Pii(PiiGuard.PiiKind.Email)] string Email);",
-            "public class Outer { public record Inner([property: PiiGuard.Pii(PiiGuard.PiiKind.Email)] string Email); }",
+            "public record Customer(string Tier, [property: PiiGuard.Pii(PiiGuard.PiiKind.Email)] string Email, [property: PiiGuard.Pii(PiiGuard.PiiKind.Name)] string Name);",
+            "public class Outer { public record Inner([property: PiiGuard.Pii(PiiGuard.PiiKind.Phone)] string Phone); }",
+            "public interface IHolder { public record Held([property: PiiGuard.Pii(PiiGuard.PiiKind.Phone)] string Phone); }",
+            "public class Manual { [PiiGuard.Pii(PiiGuard.PiiKind.NationalId)] public string Id { get; set; } = \"\"; public override string ToString() => Id; }",
         });
         var diagnostics = await compilation
-            .WithAnalyzers(System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new UnmaskedToStringAnalyzer()))
+            .WithAnalyzers(System.Collections.Immutable.ImmutableArray.Create<DiagnosticAnalyzer>(new UnmaskedToStringAnalyzer()))
             .GetAnalyzerDiagnosticsAsync();
 
-        Assert.Equal(2, diagnostics.Length);
+        Assert.Equal(4, diagnostics.Length);
         var top = Assert.Single(diagnostics, d => d.GetMessage().StartsWith("Customer", System.StringComparison.Ordinal));
         Assert.Equal("addGenerateMasking", top.Properties["fix"]);
+        Assert.Equal("Email", top.Properties["piiKind"]);
+
+        // The fix makes containing types partial too.
         var nested = Assert.Single(diagnostics, d => d.GetMessage().StartsWith("Inner", System.StringComparison.Ordinal));
-        Assert.False(nested.Properties.ContainsKey("fix"));
+        Assert.Equal("addGenerateMasking", nested.Properties["fix"]);
+
+        var inInterface = Assert.Single(diagnostics, d => d.GetMessage().StartsWith("Held", System.StringComparison.Ordinal));
+        Assert.False(inInterface.Properties.ContainsKey("fix"));
+
+        // A user-written ToString is the user's to change: no fix.
+        var manual = Assert.Single(diagnostics, d => d.GetMessage().StartsWith("Manual", System.StringComparison.Ordinal));
+        Assert.False(manual.Properties.ContainsKey("fix"));
+        Assert.Equal("NationalId", manual.Properties["piiKind"]);
+    }
+
+    [Fact]
+    public async Task RecordWithGenerateMaskingButNotPartial_IsReported_SoTheFixCanMakeItPartial()
+    {
+        await Verify.VerifyAsync("""
+            [PiiGuard.GenerateMasking]
+            public record {|PII006:Customer|}([property: PiiGuard.Pii(PiiGuard.PiiKind.Email)] string Email);
+            public class Outer
+            {
+                [PiiGuard.GenerateMasking]
+                public partial record {|PII006:Inner|}([property: PiiGuard.Pii(PiiGuard.PiiKind.Email)] string Email);
+            }
+            """);
     }
 
     [Fact]
