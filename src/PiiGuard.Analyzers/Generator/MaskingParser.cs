@@ -35,7 +35,7 @@ namespace PiiGuard.Analyzers.Generator
         /// <summary>The model of a type, or null when the generator skips it.</summary>
         public static MaskingTypeModel? Parse(INamedTypeSymbol type, PiiSymbols symbols, bool nullableAnnotations, CancellationToken cancellationToken)
         {
-            if (!CanGenerate(type) || symbols.PiiMask is null || symbols.MaskableInterface is null)
+            if (!CanGenerate(type) || !HasWellFormedNames(type) || symbols.PiiMask is null || symbols.MaskableInterface is null)
             {
                 // Without PiiGuard's runtime (PiiMask, IMaskable) the generated code could not compile.
                 return null;
@@ -103,6 +103,12 @@ namespace PiiGuard.Analyzers.Generator
             foreach (ISymbol member in GetPrintedMembers(type, baseMasking.PrintingBase))
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                if (!SyntaxFacts.IsValidIdentifier(member.Name))
+                {
+                    // Half-typed member (missing name): print nothing rather than emit broken code.
+                    continue;
+                }
+
                 ITypeSymbol memberType = member is IPropertySymbol p ? p.Type : ((IFieldSymbol)member).Type;
                 PiiInfo? pii = symbols.GetPii(member);
                 MemberPrint print = Classify(memberType, pii, symbols);
@@ -123,6 +129,31 @@ namespace PiiGuard.Analyzers.Generator
                 generateToString,
                 nullableAnnotations,
                 new EquatableArray<MemberModel>(members));
+        }
+
+        /// <summary>
+        /// Whether the type, its type parameters, containing types and namespace all have names (half-typed code
+        /// has missing identifiers): the generator skips the type until they do, so it never emits broken code.
+        /// </summary>
+        private static bool HasWellFormedNames(INamedTypeSymbol type)
+        {
+            for (INamedTypeSymbol? t = type; t != null; t = t.ContainingType)
+            {
+                if (!SyntaxFacts.IsValidIdentifier(t.Name) || t.TypeParameters.Any(p => !SyntaxFacts.IsValidIdentifier(p.Name)))
+                {
+                    return false;
+                }
+            }
+
+            for (INamespaceSymbol? ns = type.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
+            {
+                if (!SyntaxFacts.IsValidIdentifier(ns.Name))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>Whether the generator writes code for a type: the analyzers report every type it skips.</summary>
