@@ -1,20 +1,24 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 using PiiGuard.Analyzers.Core;
+using PiiGuard.Analyzers.Flow;
 
 namespace PiiGuard.Analyzers
 {
     /// <summary>
-    /// Reports personal data that reaches a sink unredacted (PII001). First cut: a personal member read directly
-    /// in an argument of a Microsoft.Extensions.Logging or Console call. The flow engine replaces this.
+    /// Follows personal data from its sources ([Pii], [PersonalData], data classifications) through each method body and
+    /// through the return values of the methods it calls, and reports where it reaches a sink unredacted:
+    /// logs (PII001), the network, mail and messaging (PII002), telemetry (PII003), exception messages (PII004),
+    /// whole objects whose text form is not masked (PII005) and unkeyed hashes used as redaction (PII007).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class PersonalDataFlowAnalyzer : DiagnosticAnalyzer
     {
         /// <inheritdoc />
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.LogLeak);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            Rules.LogLeak, Rules.EgressLeak, Rules.TelemetryLeak, Rules.ExceptionLeak, Rules.WholeObjectLeak, Rules.UnkeyedHash, Rules.InvalidConfiguration);
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)
@@ -23,83 +27,81 @@ namespace PiiGuard.Analyzers
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {
-                PiiSymbols symbols = PiiSymbols.Create(start.Compilation);
-                if (!symbols.HasAnySource)
+                PiiSymbols pii = PiiSymbols.Create(start.Compilation);
+                if (!pii.HasAnySource)
                 {
                     return;
                 }
 
-                INamedTypeSymbol? loggerExtensions = start.Compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerExtensions");
-                INamedTypeSymbol? console = start.Compilation.GetTypeByMetadataName("System.Console");
-                start.RegisterOperationAction(ctx => AnalyzeInvocation(ctx, symbols, loggerExtensions, console), OperationKind.Invocation);
+                var state = new CompilationState(start.Compilation, pii, start.Options.AnalyzerConfigOptionsProvider);
+                start.RegisterOperationBlockAction(state.AnalyzeBlock);
             });
         }
 
-        private static void AnalyzeInvocation(OperationAnalysisContext context, PiiSymbols symbols, INamedTypeSymbol? loggerExtensions, INamedTypeSymbol? console)
+        /// <summary>One compilation: its engines (one per distinct piiguard.* configuration) and the configuration errors already reported.</summary>
+        private sealed class CompilationState
         {
-            var invocation = (IInvocationOperation)context.Operation;
-            INamedTypeSymbol containing = invocation.TargetMethod.ContainingType;
-            if (!SymbolEqualityComparer.Default.Equals(containing, loggerExtensions) && !SymbolEqualityComparer.Default.Equals(containing, console))
+            private readonly Compilation _compilation;
+            private readonly PiiSymbols _pii;
+            private readonly AnalyzerConfigOptionsProvider _options;
+            private readonly ConcurrentDictionary<(string?, string?), LeakEngine> _engines = new ConcurrentDictionary<(string?, string?), LeakEngine>();
+            private readonly ConcurrentDictionary<string, bool> _reportedErrors = new ConcurrentDictionary<string, bool>();
+
+            public CompilationState(Compilation compilation, PiiSymbols pii, AnalyzerConfigOptionsProvider options)
             {
-                return;
+                _compilation = compilation;
+                _pii = pii;
+                _options = options;
             }
 
-            string sink = containing.Name == "LoggerExtensions" ? "ILogger." + invocation.TargetMethod.Name : containing.Name + "." + invocation.TargetMethod.Name;
-            foreach (IArgumentOperation argument in invocation.Arguments)
+            public void AnalyzeBlock(OperationBlockAnalysisContext context)
             {
-                foreach (IOperation value in Flatten(argument.Value))
+                SyntaxTree? tree = context.OwningSymbol.DeclaringSyntaxReferences.Length > 0 ? context.OperationBlocks[0].Syntax.SyntaxTree : null;
+                LeakEngine engine = GetEngine(tree, context);
+                var reporter = new LeakReporter(tree);
+                foreach (IOperation block in context.OperationBlocks)
                 {
-                    ISymbol? member = value switch
-                    {
-                        IPropertyReferenceOperation p => p.Property,
-                        IFieldReferenceOperation f => f.Field,
-                        IParameterReferenceOperation p => p.Parameter,
-                        _ => null,
-                    };
-                    if (member is null || symbols.GetPii(member) is not PiiInfo info)
-                    {
-                        continue;
-                    }
+                    TaintWalker.Analyze(engine, block, reporter, context.CancellationToken);
+                }
 
-                    string name = member is IParameterSymbol ? member.Name : member.ContainingType.Name + "." + member.Name;
-                    context.ReportDiagnostic(Diagnostic.Create(Rules.LogLeak, value.Syntax.GetLocation(), name, info.Describe(), sink));
+                foreach (Diagnostic diagnostic in reporter.Diagnostics)
+                {
+                    context.ReportDiagnostic(diagnostic);
                 }
             }
-        }
 
-        private static System.Collections.Generic.IEnumerable<IOperation> Flatten(IOperation operation)
-        {
-            while (operation is IConversionOperation conversion)
+            private LeakEngine GetEngine(SyntaxTree? tree, OperationBlockAnalysisContext context)
             {
-                operation = conversion.Operand;
-            }
-
-            if (operation is IArrayCreationOperation { Initializer: { } initializer })
-            {
-                foreach (IOperation element in initializer.ElementValues)
+                string? sinks = null;
+                string? sanitizers = null;
+                if (tree != null)
                 {
-                    foreach (IOperation inner in Flatten(element))
+                    AnalyzerConfigOptions options = _options.GetOptions(tree);
+                    options.TryGetValue(PiiGuardOptions.SinksKey, out sinks);
+                    options.TryGetValue(PiiGuardOptions.SanitizersKey, out sanitizers);
+                }
+
+                if (sinks is null && _options.GlobalOptions.TryGetValue(PiiGuardOptions.SinksKey, out string? globalSinks))
+                {
+                    sinks = globalSinks;
+                }
+
+                if (sanitizers is null && _options.GlobalOptions.TryGetValue(PiiGuardOptions.SanitizersKey, out string? globalSanitizers))
+                {
+                    sanitizers = globalSanitizers;
+                }
+
+                LeakEngine engine = _engines.GetOrAdd((sinks, sanitizers), key =>
+                    new LeakEngine(new KnownSymbols(_compilation, _pii, PiiGuardOptions.Parse(key.Item1, key.Item2, _compilation))));
+                foreach ((string key, string value, string reason) in engine.Known.Options.Errors)
+                {
+                    if (_reportedErrors.TryAdd(key + "\n" + value, true))
                     {
-                        yield return inner;
+                        context.ReportDiagnostic(Diagnostic.Create(Rules.InvalidConfiguration, Location.None, key, value, reason));
                     }
                 }
-            }
-            else if (operation is IInterpolatedStringOperation interpolated)
-            {
-                foreach (IInterpolatedStringContentOperation part in interpolated.Parts)
-                {
-                    if (part is IInterpolationOperation interpolation)
-                    {
-                        foreach (IOperation inner in Flatten(interpolation.Expression))
-                        {
-                            yield return inner;
-                        }
-                    }
-                }
-            }
-            else
-            {
-                yield return operation;
+
+                return engine;
             }
         }
     }

@@ -1,0 +1,105 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using PiiGuard.Analyzers.Core;
+
+namespace PiiGuard.Analyzers.Flow
+{
+    /// <summary>
+    /// The per-compilation state of the leak analysis: well-known symbols, type facts and the cache of method
+    /// summaries ("which personal data, and which parameters, does this method's return value carry").
+    /// </summary>
+    internal sealed class LeakEngine
+    {
+        /// <summary>How deep summaries of callees of callees are computed.</summary>
+        public const int MaxSummaryDepth = 4;
+
+        private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary?> _summaries = new ConcurrentDictionary<IMethodSymbol, MethodSummary?>(SymbolEqualityComparer.Default);
+
+        public LeakEngine(KnownSymbols known)
+        {
+            Known = known;
+            Facts = new TypeFacts(known.Pii);
+        }
+
+        public KnownSymbols Known { get; }
+
+        public TypeFacts Facts { get; }
+
+        public PiiSymbols Pii => Known.Pii;
+
+        public Compilation Compilation => Known.Compilation;
+
+        /// <summary>
+        /// The summary of a method declared in this compilation, or null when it has no body here (then callers assume
+        /// that the result carries what the arguments carry).
+        /// </summary>
+        public MethodSummary? GetSummary(IMethodSymbol method, int depth, HashSet<IMethodSymbol> inProgress, CancellationToken cancellationToken)
+        {
+            method = method.PartialImplementationPart ?? method.OriginalDefinition;
+            if (_summaries.TryGetValue(method, out MethodSummary? cached))
+            {
+                return cached;
+            }
+
+            if (depth > MaxSummaryDepth || !inProgress.Add(method))
+            {
+                return MethodSummary.Empty;
+            }
+
+            try
+            {
+                IOperation? body = GetBody(method, cancellationToken);
+                MethodSummary? summary = body is null ? null : TaintWalker.Summarize(this, method, body, depth, inProgress, cancellationToken);
+                _summaries.TryAdd(method, summary);
+                return summary;
+            }
+            finally
+            {
+                inProgress.Remove(method);
+            }
+        }
+
+        private IOperation? GetBody(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            if (method.IsAbstract || method.IsExtern || method.DeclaringSyntaxReferences.Length != 1)
+            {
+                return null;
+            }
+
+            SyntaxNode node = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+            if (!Compilation.ContainsSyntaxTree(node.SyntaxTree))
+            {
+                return null;
+            }
+
+#pragma warning disable RS1030 // Interprocedural summaries read the bodies of callees, which may be in other trees of the same compilation.
+            SemanticModel model = Compilation.GetSemanticModel(node.SyntaxTree);
+#pragma warning restore RS1030
+            return model.GetOperation(node, cancellationToken);
+        }
+    }
+
+    /// <summary>What a method's return value carries: fixed personal data, and the parameters that flow into it.</summary>
+    internal sealed class MethodSummary
+    {
+        public static readonly MethodSummary Empty = new MethodSummary(null, 0, 0);
+
+        public MethodSummary(Taint? fixedTaint, ulong parameters, ulong hashedParameters)
+        {
+            Fixed = fixedTaint;
+            Parameters = parameters;
+            HashedParameters = hashedParameters;
+        }
+
+        /// <summary>Personal data the return value carries whatever the arguments.</summary>
+        public Taint? Fixed { get; }
+
+        /// <summary>Bit i: parameter i flows to the return value.</summary>
+        public ulong Parameters { get; }
+
+        /// <summary>Bit i: parameter i flows to the return value through an unkeyed hash.</summary>
+        public ulong HashedParameters { get; }
+    }
+}

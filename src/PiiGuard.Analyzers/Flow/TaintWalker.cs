@@ -1,0 +1,1240 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using PiiGuard.Analyzers.Core;
+
+namespace PiiGuard.Analyzers.Flow
+{
+    /// <summary>
+    /// One pass over a method body: an abstract interpretation over the operation tree that tracks, per local,
+    /// parameter and assigned member, which personal datum the value carries. Branches are analysed on copies of the
+    /// state and joined; loops are iterated to a fixed point (at most three rounds); a clean reassignment clears a local.
+    /// Sinks met on the way are reported through <see cref="LeakReporter"/>; in summary mode nothing is reported and
+    /// the taint of the returned values is collected instead.
+    /// </summary>
+    internal sealed class TaintWalker
+    {
+        private static readonly Sink ConsoleOutSink = new Sink(SinkRule.Log, "Console.Out");
+        private static readonly Sink ExceptionDataSink = new Sink(SinkRule.Exception, "Exception.Data");
+
+        private readonly LeakEngine _engine;
+        private readonly KnownSymbols _known;
+        private readonly LeakReporter? _reporter;
+        private readonly int _depth;
+        private readonly HashSet<IMethodSymbol> _inProgress;
+        private readonly CancellationToken _cancellationToken;
+        private readonly Stack<Taint?> _conditionalInstances = new Stack<Taint?>();
+        private Dictionary<ISymbol, Taint?> _env = new Dictionary<ISymbol, Taint?>(SymbolEqualityComparer.Default);
+        private Dictionary<IMethodSymbol, ILocalFunctionOperation>? _localFunctions;
+        private HashSet<IMethodSymbol>? _activeLocalFunctions;
+        private Taint? _returnTaint;
+        private Taint? _lambdaSeed;
+
+        private TaintWalker(LeakEngine engine, LeakReporter? reporter, int depth, HashSet<IMethodSymbol> inProgress, CancellationToken cancellationToken)
+        {
+            _engine = engine;
+            _known = engine.Known;
+            _reporter = reporter;
+            _depth = depth;
+            _inProgress = inProgress;
+            _cancellationToken = cancellationToken;
+        }
+
+        /// <summary>Analyses an operation block and reports the leaks in it.</summary>
+        public static void Analyze(LeakEngine engine, IOperation block, LeakReporter reporter, CancellationToken cancellationToken)
+        {
+            var walker = new TaintWalker(engine, reporter, 0, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), cancellationToken);
+            walker.CollectLocalFunctions(block);
+            walker.Visit(block);
+        }
+
+        /// <summary>Computes what a method's return value carries.</summary>
+        public static MethodSummary Summarize(LeakEngine engine, IMethodSymbol method, IOperation body, int depth, HashSet<IMethodSymbol> inProgress, CancellationToken cancellationToken)
+        {
+            var walker = new TaintWalker(engine, null, depth, inProgress, cancellationToken);
+            foreach (IParameterSymbol parameter in method.Parameters)
+            {
+                walker._env[parameter] = Taint.Union(walker.SourceOf(parameter), Taint.Parameter(parameter.Ordinal));
+            }
+
+            walker.CollectLocalFunctions(body);
+            walker.Visit(body);
+            Taint? result = walker._returnTaint;
+            if (result is null)
+            {
+                return MethodSummary.Empty;
+            }
+
+            return new MethodSummary(result.WithoutParameters(), result.Parameters, result.HashedParameters);
+        }
+
+        private bool Reporting => _reporter != null;
+
+        // ---------------------------------------------------------------- statements
+
+        private void Visit(IOperation? operation)
+        {
+            if (operation is null)
+            {
+                return;
+            }
+
+            _cancellationToken.ThrowIfCancellationRequested();
+            switch (operation)
+            {
+                case IBlockOperation block:
+                    foreach (IOperation statement in block.Operations)
+                    {
+                        Visit(statement);
+                    }
+
+                    break;
+
+                case IMethodBodyBaseOperation body:
+                    foreach (IOperation child in body.ChildOperations)
+                    {
+                        Visit(child);
+                    }
+
+                    break;
+
+                case IVariableDeclarationGroupOperation group:
+                    foreach (IVariableDeclarationOperation declaration in group.Declarations)
+                    {
+                        VisitDeclaration(declaration);
+                    }
+
+                    break;
+
+                case IVariableDeclarationOperation declaration:
+                    VisitDeclaration(declaration);
+                    break;
+
+                case IUsingDeclarationOperation usingDeclaration:
+                    Visit(usingDeclaration.DeclarationGroup);
+                    break;
+
+                case IExpressionStatementOperation expression:
+                    Eval(expression.Operation);
+                    break;
+
+                case IConditionalOperation conditional when conditional.Type is null:
+                    {
+                        Eval(conditional.Condition);
+                        Dictionary<ISymbol, Taint?> before = Snapshot();
+                        Visit(conditional.WhenTrue);
+                        Dictionary<ISymbol, Taint?> afterTrue = _env;
+                        _env = before;
+                        Visit(conditional.WhenFalse);
+                        _env = Merge(afterTrue, _env);
+                        break;
+                    }
+
+                case ILoopOperation loop:
+                    VisitLoop(loop);
+                    break;
+
+                case ISwitchOperation @switch:
+                    VisitSwitch(@switch);
+                    break;
+
+                case ITryOperation @try:
+                    {
+                        Dictionary<ISymbol, Taint?> before = Snapshot();
+                        Visit(@try.Body);
+                        Dictionary<ISymbol, Taint?> after = Merge(before, _env);
+                        foreach (ICatchClauseOperation @catch in @try.Catches)
+                        {
+                            _env = new Dictionary<ISymbol, Taint?>(after, SymbolEqualityComparer.Default);
+                            Eval(@catch.Filter);
+                            Visit(@catch.Handler);
+                            after = Merge(after, _env);
+                        }
+
+                        _env = after;
+                        Visit(@try.Finally);
+                        break;
+                    }
+
+                case IReturnOperation @return:
+                    _returnTaint = Taint.Union(_returnTaint, Eval(@return.ReturnedValue));
+                    break;
+
+                case IUsingOperation @using:
+                    Visit(@using.Resources);
+                    Visit(@using.Body);
+                    break;
+
+                case ILockOperation @lock:
+                    Eval(@lock.LockedValue);
+                    Visit(@lock.Body);
+                    break;
+
+                case ILabeledOperation labeled:
+                    Visit(labeled.Operation);
+                    break;
+
+                case ILocalFunctionOperation localFunction:
+                    VisitFunctionBody(localFunction.Symbol.Parameters, localFunction.Body ?? localFunction.IgnoredBody, null, seedFromArguments: null);
+                    break;
+
+                case IBranchOperation:
+                case IEmptyOperation:
+                    break;
+
+                default:
+                    Eval(operation);
+                    break;
+            }
+        }
+
+        private void VisitDeclaration(IVariableDeclarationOperation declaration)
+        {
+            foreach (IVariableDeclaratorOperation declarator in declaration.Declarators)
+            {
+                IVariableInitializerOperation? initializer = declarator.Initializer ?? declaration.Initializer;
+                _env[declarator.Symbol] = initializer is null ? null : Eval(initializer.Value);
+            }
+        }
+
+        private void VisitLoop(ILoopOperation loop)
+        {
+            Taint? element = null;
+            if (loop is IForLoopOperation @for)
+            {
+                foreach (IOperation before in @for.Before)
+                {
+                    Visit(before);
+                }
+            }
+            else if (loop is IForEachLoopOperation forEach)
+            {
+                element = Eval(forEach.Collection);
+            }
+
+            for (int round = 0; round < 3; round++)
+            {
+                Dictionary<ISymbol, Taint?> before = Snapshot();
+                switch (loop)
+                {
+                    case IForEachLoopOperation forEachLoop:
+                        AssignTarget(forEachLoop.LoopControlVariable, element);
+                        break;
+                    case IForLoopOperation forCondition:
+                        Eval(forCondition.Condition);
+                        break;
+                    case IWhileLoopOperation @while:
+                        Eval(@while.Condition);
+                        break;
+                }
+
+                Visit(loop.Body);
+                if (loop is IForLoopOperation forLoop)
+                {
+                    foreach (IOperation bottom in forLoop.AtLoopBottom)
+                    {
+                        Visit(bottom);
+                    }
+                }
+
+                _env = Merge(before, _env);
+                if (SameState(before, _env))
+                {
+                    break;
+                }
+            }
+        }
+
+        private void VisitSwitch(ISwitchOperation @switch)
+        {
+            Taint? value = Eval(@switch.Value);
+            Dictionary<ISymbol, Taint?> before = Snapshot();
+            Dictionary<ISymbol, Taint?>? merged = null;
+            bool hasDefault = false;
+            foreach (ISwitchCaseOperation @case in @switch.Cases)
+            {
+                _env = new Dictionary<ISymbol, Taint?>(before, SymbolEqualityComparer.Default);
+                foreach (ICaseClauseOperation clause in @case.Clauses)
+                {
+                    if (clause is IDefaultCaseClauseOperation)
+                    {
+                        hasDefault = true;
+                    }
+                    else if (clause is IPatternCaseClauseOperation pattern)
+                    {
+                        BindPattern(pattern.Pattern, value);
+                        Eval(pattern.Guard);
+                    }
+                }
+
+                foreach (IOperation statement in @case.Body)
+                {
+                    Visit(statement);
+                }
+
+                merged = merged is null ? _env : Merge(merged, _env);
+            }
+
+            _env = merged is null ? before : hasDefault ? merged : Merge(merged, before);
+        }
+
+        /// <summary>Walks a lambda's or local function's body with its parameters bound; returns what it returns.</summary>
+        private Taint? VisitFunctionBody(ImmutableArray<IParameterSymbol> parameters, IOperation? body, Taint? seed, Taint?[]? seedFromArguments)
+        {
+            if (body is null)
+            {
+                return null;
+            }
+
+            Dictionary<ISymbol, Taint?> saved = Snapshot();
+            foreach (IParameterSymbol parameter in parameters)
+            {
+                Taint? bound = seedFromArguments != null && parameter.Ordinal < seedFromArguments.Length ? seedFromArguments[parameter.Ordinal] : seed;
+                _env[parameter] = Taint.Union(SourceOf(parameter), bound);
+            }
+
+            Taint? savedReturn = _returnTaint;
+            Taint? savedSeed = _lambdaSeed;
+            _returnTaint = null;
+            _lambdaSeed = null;
+            Visit(body);
+            Taint? result = _returnTaint;
+            _returnTaint = savedReturn;
+            _lambdaSeed = savedSeed;
+            foreach (IParameterSymbol parameter in parameters)
+            {
+                _env.Remove(parameter);
+            }
+
+            _env = Merge(saved, _env);
+            return result;
+        }
+
+        // ---------------------------------------------------------------- expressions
+
+        private Taint? Eval(IOperation? operation)
+        {
+            switch (operation)
+            {
+                case null:
+                case ILiteralOperation:
+                case IDefaultValueOperation:
+                case ITypeOfOperation:
+                case ISizeOfOperation:
+                case INameOfOperation:
+                case IInstanceReferenceOperation:
+                case IIncrementOrDecrementOperation:
+                case IMethodReferenceOperation:
+                    return null;
+
+                case IConversionOperation conversion:
+                    {
+                        Taint? operand = Eval(conversion.Operand);
+                        if (PiiSymbols.IsCarrierlessType(conversion.Type))
+                        {
+                            return null;
+                        }
+
+                        if (operand is null && conversion.IsImplicit && conversion.Type is { } target
+                            && (target.SpecialType == SpecialType.System_Object || target.SpecialType == SpecialType.System_String || target.TypeKind == TypeKind.Interface))
+                        {
+                            return TextFormTaint(conversion.Operand);
+                        }
+
+                        return operand;
+                    }
+
+                case ILocalReferenceOperation local:
+                    return _env.TryGetValue(local.Local, out Taint? localTaint) ? localTaint : null;
+
+                case IParameterReferenceOperation parameter:
+                    return _env.TryGetValue(parameter.Parameter, out Taint? parameterTaint) ? parameterTaint : SourceOf(parameter.Parameter);
+
+                case IFieldReferenceOperation field:
+                    return EvalMember(field.Field, field.Field.Type, field.Instance);
+
+                case IPropertyReferenceOperation property:
+                    if (property.Property.IsIndexer)
+                    {
+                        foreach (IArgumentOperation argument in property.Arguments)
+                        {
+                            Eval(argument.Value);
+                        }
+
+                        return Eval(property.Instance);
+                    }
+
+                    return EvalMember(property.Property, property.Property.Type, property.Instance);
+
+                case IArrayElementReferenceOperation element:
+                    foreach (IOperation index in element.Indices)
+                    {
+                        Eval(index);
+                    }
+
+                    return Eval(element.ArrayReference);
+
+                case IArgumentOperation argument:
+                    return Eval(argument.Value);
+
+                case IInvocationOperation invocation:
+                    return EvalInvocation(invocation);
+
+                case IObjectCreationOperation creation:
+                    return EvalCreation(creation);
+
+                case IAnonymousObjectCreationOperation anonymous:
+                    {
+                        Taint? result = null;
+                        foreach (IOperation initializer in anonymous.Initializers)
+                        {
+                            result = Taint.Union(result, Eval(initializer));
+                        }
+
+                        return result;
+                    }
+
+                case IInterpolatedStringOperation interpolated:
+                    {
+                        Taint? result = null;
+                        foreach (IInterpolatedStringContentOperation part in interpolated.Parts)
+                        {
+                            if (part is IInterpolationOperation hole)
+                            {
+                                result = Taint.Union(result, EvalText(hole.Expression));
+                            }
+                            else if (part is IInterpolatedStringAppendOperation append && append.AppendCall is IInvocationOperation call)
+                            {
+                                foreach (IArgumentOperation argument in call.Arguments)
+                                {
+                                    result = Taint.Union(result, EvalText(argument.Value));
+                                }
+                            }
+                        }
+
+                        return result;
+                    }
+
+                case IInterpolatedStringHandlerCreationOperation handler:
+                    return Eval(handler.Content);
+
+                case IBinaryOperation binary:
+                    {
+                        bool concat = binary.Type?.SpecialType == SpecialType.System_String;
+                        Taint? left = concat ? EvalText(binary.LeftOperand) : Eval(binary.LeftOperand);
+                        Taint? right = concat ? EvalText(binary.RightOperand) : Eval(binary.RightOperand);
+                        return PiiSymbols.IsCarrierlessType(binary.Type) ? null : Taint.Union(left, right);
+                    }
+
+                case IUnaryOperation unary:
+                    {
+                        Taint? operand = Eval(unary.Operand);
+                        return PiiSymbols.IsCarrierlessType(unary.Type) ? null : operand;
+                    }
+
+                case IConditionalOperation conditional:
+                    if (conditional.Type is null)
+                    {
+                        Visit(conditional);
+                        return null;
+                    }
+
+                    Eval(conditional.Condition);
+                    return Taint.Union(Eval(conditional.WhenTrue), Eval(conditional.WhenFalse));
+
+                case ICoalesceOperation coalesce:
+                    return Taint.Union(Eval(coalesce.Value), Eval(coalesce.WhenNull));
+
+                case IConditionalAccessOperation access:
+                    {
+                        _conditionalInstances.Push(Eval(access.Operation));
+                        try
+                        {
+                            return Eval(access.WhenNotNull);
+                        }
+                        finally
+                        {
+                            _conditionalInstances.Pop();
+                        }
+                    }
+
+                case IConditionalAccessInstanceOperation:
+                    return _conditionalInstances.Count > 0 ? _conditionalInstances.Peek() : null;
+
+                case ISimpleAssignmentOperation assignment:
+                    {
+                        Taint? value = Eval(assignment.Value);
+                        CheckAssignmentSink(assignment.Target, assignment.Value);
+                        EvalTargetParts(assignment.Target);
+                        AssignTarget(assignment.Target, value);
+                        return value;
+                    }
+
+                case ICompoundAssignmentOperation compound:
+                    {
+                        bool concat = compound.Type?.SpecialType == SpecialType.System_String;
+                        Taint? value = Taint.Union(Eval(compound.Target), concat ? EvalText(compound.Value) : Eval(compound.Value));
+                        CheckAssignmentSink(compound.Target, compound.Value);
+                        AssignTarget(compound.Target, value);
+                        return value;
+                    }
+
+                case ICoalesceAssignmentOperation coalesceAssignment:
+                    {
+                        Taint? value = Taint.Union(Eval(coalesceAssignment.Target), Eval(coalesceAssignment.Value));
+                        AssignTarget(coalesceAssignment.Target, value);
+                        return value;
+                    }
+
+                case IDeconstructionAssignmentOperation deconstruction:
+                    {
+                        IOperation target = deconstruction.Target is IDeclarationExpressionOperation declared ? declared.Expression : deconstruction.Target;
+                        if (target is ITupleOperation targets && deconstruction.Value is ITupleOperation values && targets.Elements.Length == values.Elements.Length)
+                        {
+                            Taint? all = null;
+                            var taints = new Taint?[values.Elements.Length];
+                            for (int i = 0; i < taints.Length; i++)
+                            {
+                                taints[i] = Eval(values.Elements[i]);
+                                all = Taint.Union(all, taints[i]);
+                            }
+
+                            for (int i = 0; i < taints.Length; i++)
+                            {
+                                AssignTarget(targets.Elements[i], taints[i]);
+                            }
+
+                            return all;
+                        }
+
+                        Taint? value = Eval(deconstruction.Value);
+                        AssignTarget(target, value);
+                        return value;
+                    }
+
+                case ITupleOperation tuple:
+                    {
+                        Taint? result = null;
+                        foreach (IOperation element in tuple.Elements)
+                        {
+                            result = Taint.Union(result, Eval(element));
+                        }
+
+                        return result;
+                    }
+
+                case IDeclarationExpressionOperation:
+                    return null;
+
+                case IArrayCreationOperation array:
+                    foreach (IOperation size in array.DimensionSizes)
+                    {
+                        Eval(size);
+                    }
+
+                    return Eval(array.Initializer);
+
+                case IArrayInitializerOperation arrayInitializer:
+                    {
+                        Taint? result = null;
+                        foreach (IOperation element in arrayInitializer.ElementValues)
+                        {
+                            result = Taint.Union(result, Eval(element));
+                        }
+
+                        return result;
+                    }
+
+                case IObjectOrCollectionInitializerOperation initializer:
+                    {
+                        Taint? result = null;
+                        foreach (IOperation element in initializer.Initializers)
+                        {
+                            result = Taint.Union(result, Eval(element));
+                            if (element is IInvocationOperation add)
+                            {
+                                foreach (IArgumentOperation argument in add.Arguments)
+                                {
+                                    result = Taint.Union(result, Eval(argument.Value));
+                                }
+                            }
+                        }
+
+                        return result;
+                    }
+
+                case IMemberInitializerOperation memberInitializer:
+                    return Eval(memberInitializer.Initializer);
+
+                case IAnonymousFunctionOperation function:
+                    {
+                        Taint? seed = _lambdaSeed;
+                        _lambdaSeed = null;
+                        return VisitFunctionBody(function.Symbol.Parameters, function.Body, seed, null);
+                    }
+
+                case IDelegateCreationOperation @delegate:
+                    return Eval(@delegate.Target);
+
+                case IAwaitOperation await:
+                    return Eval(await.Operation);
+
+                case IIsTypeOperation isType:
+                    Eval(isType.ValueOperand);
+                    return null;
+
+                case IIsPatternOperation isPattern:
+                    BindPattern(isPattern.Pattern, Eval(isPattern.Value));
+                    return null;
+
+                case ISwitchExpressionOperation switchExpression:
+                    {
+                        Taint? value = Eval(switchExpression.Value);
+                        Taint? result = null;
+                        foreach (ISwitchExpressionArmOperation arm in switchExpression.Arms)
+                        {
+                            BindPattern(arm.Pattern, value);
+                            Eval(arm.Guard);
+                            result = Taint.Union(result, Eval(arm.Value));
+                        }
+
+                        return result;
+                    }
+
+                case IThrowOperation @throw:
+                    Eval(@throw.Exception);
+                    return null;
+
+                default:
+                    if (IsStatement(operation))
+                    {
+                        Visit(operation);
+                        return null;
+                    }
+
+                    {
+                        Taint? result = null;
+                        foreach (IOperation child in operation.ChildOperations)
+                        {
+                            result = Taint.Union(result, Eval(child));
+                        }
+
+                        return PiiSymbols.IsCarrierlessType(operation.Type) ? null : result;
+                    }
+            }
+        }
+
+        private static bool IsStatement(IOperation operation) => operation is IBlockOperation or ILoopOperation or ISwitchOperation or ITryOperation
+            or IReturnOperation or IVariableDeclarationGroupOperation or IExpressionStatementOperation or IUsingOperation or ILockOperation
+            or ILabeledOperation or IBranchOperation or ILocalFunctionOperation or IEmptyOperation or IMethodBodyBaseOperation or IUsingDeclarationOperation;
+
+        /// <summary>The value as text: what it carries, or, for an object whose ToString prints personal members, the object.</summary>
+        private Taint? EvalText(IOperation operation) => Eval(operation) ?? TextFormTaint(StripConversions(operation));
+
+        /// <summary>The value as a reflection-based reader sees it (Serilog {@x}, JSON): a whole object holding personal data, masked or not.</summary>
+        private Taint? EvalObject(IOperation operation)
+        {
+            IOperation stripped = StripConversions(operation);
+            Taint? taint = Eval(stripped);
+            if (taint is { IsWholeObject: false })
+            {
+                return taint;
+            }
+
+            PersonalShape? shape = _engine.Facts.GetShape(stripped.Type);
+            return shape is null ? taint : Taint.WholeObject(TypeDisplay(stripped.Type!), shape.First, shape.Kinds);
+        }
+
+        private Taint? TextFormTaint(IOperation operation)
+        {
+            ITypeSymbol? type = operation.Type;
+            if (type is null || type.SpecialType != SpecialType.None)
+            {
+                return null;
+            }
+
+            PersonalShape? shape = _engine.Facts.GetShape(type);
+            if (shape is null || _engine.Facts.GetTextForm(type) != TextForm.Unmasked)
+            {
+                return null;
+            }
+
+            return Taint.WholeObject(TypeDisplay(type), shape.First, shape.Kinds);
+        }
+
+        private Taint? EvalMember(ISymbol member, ITypeSymbol type, IOperation? instance)
+        {
+            if (_engine.Pii.GetPii(member) is PiiInfo info)
+            {
+                return Taint.Source(MemberDisplay(member), info);
+            }
+
+            if (_env.TryGetValue(member, out Taint? assigned))
+            {
+                return assigned;
+            }
+
+            if (PiiSymbols.IsCarrierlessType(type) || IsNonCarrierMember(member.Name))
+            {
+                return null;
+            }
+
+            if (member is IPropertySymbol { GetMethod: { } getter } && getter.DeclaringSyntaxReferences.Length == 1 && _depth < LeakEngine.MaxSummaryDepth)
+            {
+                MethodSummary? summary = _engine.GetSummary(getter, _depth + 1, _inProgress, _cancellationToken);
+                if (summary?.Fixed is { } carried)
+                {
+                    return carried;
+                }
+            }
+
+            if (instance is null)
+            {
+                return null;
+            }
+
+            Taint? instanceTaint = Eval(instance);
+            if (instanceTaint is null || IsModelType(instance.Type))
+            {
+                return null;
+            }
+
+            return instanceTaint;
+        }
+
+        private Taint? EvalInvocation(IInvocationOperation invocation)
+        {
+            IMethodSymbol method = invocation.TargetMethod;
+            if (method.MethodKind == MethodKind.LocalFunction)
+            {
+                return EvalLocalFunctionCall(invocation);
+            }
+
+            Taint? instanceTaint = Eval(invocation.Instance);
+            ImmutableArray<IArgumentOperation> arguments = invocation.Arguments;
+            var argumentTaints = new Taint?[method.Parameters.Length];
+            Taint? allArguments = null;
+            foreach (IArgumentOperation argument in arguments)
+            {
+                IOperation value = argument.Value;
+                if (value is IDelegateCreationOperation or IAnonymousFunctionOperation)
+                {
+                    _lambdaSeed = instanceTaint ?? (method.IsExtensionMethod && argumentTaints.Length > 0 ? argumentTaints[0] : null);
+                }
+
+                Taint? taint = Eval(value);
+                _lambdaSeed = null;
+                if (argument.Parameter is { } parameter && parameter.Ordinal < argumentTaints.Length)
+                {
+                    argumentTaints[parameter.Ordinal] = Taint.Union(argumentTaints[parameter.Ordinal], taint);
+                }
+
+                allArguments = Taint.Union(allArguments, taint);
+            }
+
+            Sink? sink = _known.GetMethodSink(method);
+            if (sink is null && invocation.Instance is IPropertyReferenceOperation { Property: { } receiverProperty })
+            {
+                if (_known.ExceptionData != null && SymbolEqualityComparer.Default.Equals(receiverProperty.OriginalDefinition, _known.ExceptionData) && method.Name == "Add")
+                {
+                    sink = ExceptionDataSink;
+                }
+                else if (receiverProperty.Name is "Out" or "Error" && SymbolEqualityComparer.Default.Equals(receiverProperty.ContainingType, _known.Console)
+                    && method.Name.StartsWith("Write", System.StringComparison.Ordinal))
+                {
+                    sink = ConsoleOutSink;
+                }
+            }
+
+            if (sink != null)
+            {
+                if (Reporting)
+                {
+                    CheckSinkArguments(method, arguments, sink, sink == ConsoleOutSink ? "Console." + receiverName(invocation) + "." + method.Name : null);
+                }
+
+                return null;
+            }
+
+            MethodRole role = _known.GetRole(method);
+            if (role == MethodRole.UnkeyedHash && invocation.Instance?.Type is { } hashType && _known.KeyedHashAlgorithm != null && KnownSymbols.InheritsFrom(hashType, _known.KeyedHashAlgorithm))
+            {
+                role = MethodRole.Sanitizer;
+            }
+
+            switch (role)
+            {
+                case MethodRole.Sanitizer:
+                    return null;
+                case MethodRole.UnkeyedHash:
+                    return Taint.Union(instanceTaint, allArguments)?.Hashed(invocation, method.ContainingType.Name + "." + method.Name);
+                case MethodRole.Serializer:
+                    {
+                        Taint? serialized = null;
+                        foreach (IArgumentOperation argument in arguments)
+                        {
+                            serialized = Taint.Union(serialized, EvalObject(argument.Value));
+                        }
+
+                        return serialized;
+                    }
+            }
+
+            Taint? result;
+            if (_engine.Pii.GetPii(method) is PiiInfo info)
+            {
+                result = Taint.Source(MemberDisplay(method), info);
+            }
+            else if (method.ReturnsVoid || PiiSymbols.IsCarrierlessType(method.ReturnType) || IsNonCarrierMember(method.Name))
+            {
+                result = null;
+            }
+            else if (method.Name == "ToString" && method.Parameters.Length == 0 && instanceTaint is null && invocation.Instance != null)
+            {
+                result = TextFormTaint(invocation.Instance);
+            }
+            else if (IsInSource(method) && _engine.GetSummary(method, _depth + 1, _inProgress, _cancellationToken) is { } summary)
+            {
+                result = ApplySummary(summary, argumentTaints, invocation, method);
+            }
+            else
+            {
+                result = Taint.Union(instanceTaint, allArguments);
+            }
+
+            // A mutating call on a local (StringBuilder.Append, List.Add) makes the local carry what it was given.
+            if (allArguments != null && !method.IsStatic && !IsInSource(method) && RootVariable(invocation.Instance) is { } root)
+            {
+                _env.TryGetValue(root, out Taint? previous);
+                _env[root] = Taint.Union(previous, allArguments);
+            }
+
+            return result;
+
+            static string receiverName(IInvocationOperation call) => ((IPropertyReferenceOperation)call.Instance!).Property.Name;
+        }
+
+        private Taint? ApplySummary(MethodSummary summary, Taint?[] argumentTaints, IInvocationOperation invocation, IMethodSymbol method)
+        {
+            string display = method.ContainingType.Name + "." + method.Name;
+            Taint? result = summary.Fixed;
+            if (result?.Hash != null)
+            {
+                result = result.WithHashAt(invocation, display);
+            }
+
+            for (int i = 0; i < argumentTaints.Length && i < 64; i++)
+            {
+                Taint? argument = argumentTaints[i];
+                if (argument is null)
+                {
+                    continue;
+                }
+
+                if ((summary.Parameters & (1UL << i)) != 0)
+                {
+                    result = Taint.Union(result, argument);
+                }
+
+                if ((summary.HashedParameters & (1UL << i)) != 0)
+                {
+                    result = Taint.Union(result, argument.Hashed(invocation, display));
+                }
+            }
+
+            return result;
+        }
+
+        private Taint? EvalLocalFunctionCall(IInvocationOperation invocation)
+        {
+            IMethodSymbol method = invocation.TargetMethod.OriginalDefinition;
+            var argumentTaints = new Taint?[method.Parameters.Length];
+            foreach (IArgumentOperation argument in invocation.Arguments)
+            {
+                Taint? taint = Eval(argument.Value);
+                if (argument.Parameter is { } parameter && parameter.Ordinal < argumentTaints.Length)
+                {
+                    argumentTaints[parameter.Ordinal] = taint;
+                }
+            }
+
+            if (_localFunctions is null || !_localFunctions.TryGetValue(method, out ILocalFunctionOperation? function))
+            {
+                return null;
+            }
+
+            _activeLocalFunctions ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            if (_activeLocalFunctions.Count > 3 || !_activeLocalFunctions.Add(method))
+            {
+                return null;
+            }
+
+            try
+            {
+                return VisitFunctionBody(function.Symbol.Parameters, function.Body ?? function.IgnoredBody, null, argumentTaints);
+            }
+            finally
+            {
+                _activeLocalFunctions.Remove(method);
+            }
+        }
+
+        private Taint? EvalCreation(IObjectCreationOperation creation)
+        {
+            Taint? arguments = null;
+            foreach (IArgumentOperation argument in creation.Arguments)
+            {
+                arguments = Taint.Union(arguments, Eval(argument.Value));
+            }
+
+            Taint? initializer = Eval(creation.Initializer);
+            if (creation.Constructor is { } constructor)
+            {
+                Sink? sink = _known.GetMethodSink(constructor);
+                if (sink != null)
+                {
+                    if (Reporting)
+                    {
+                        CheckSinkArguments(constructor, creation.Arguments, sink, null);
+                    }
+
+                    return null;
+                }
+            }
+
+            // User types are followed member by member (and by their text form), not as a whole.
+            if (IsModelType(creation.Type))
+            {
+                return null;
+            }
+
+            return Taint.Union(arguments, initializer);
+        }
+
+        // ---------------------------------------------------------------- assignment
+
+        private void AssignTarget(IOperation? target, Taint? value)
+        {
+            switch (target)
+            {
+                case ILocalReferenceOperation local:
+                    _env[local.Local] = value;
+                    break;
+                case IParameterReferenceOperation parameter:
+                    _env[parameter.Parameter] = value;
+                    break;
+                case IVariableDeclaratorOperation declarator:
+                    _env[declarator.Symbol] = value;
+                    break;
+                case IDeclarationExpressionOperation declaration:
+                    AssignTarget(declaration.Expression, value);
+                    break;
+                case ITupleOperation tuple:
+                    foreach (IOperation element in tuple.Elements)
+                    {
+                        AssignTarget(element, value);
+                    }
+
+                    break;
+                case IPropertyReferenceOperation { Property.IsIndexer: true } indexer:
+                    WeakUpdate(indexer.Instance, value);
+                    break;
+                case IArrayElementReferenceOperation element:
+                    WeakUpdate(element.ArrayReference, value);
+                    break;
+                case IPropertyReferenceOperation property:
+                    _env[property.Property.OriginalDefinition] = value;
+                    break;
+                case IFieldReferenceOperation field:
+                    _env[field.Field.OriginalDefinition] = value;
+                    break;
+            }
+        }
+
+        private void WeakUpdate(IOperation? collection, Taint? value)
+        {
+            if (value != null && RootVariable(collection) is { } root)
+            {
+                _env.TryGetValue(root, out Taint? previous);
+                _env[root] = Taint.Union(previous, value);
+            }
+        }
+
+        private void EvalTargetParts(IOperation target)
+        {
+            if (target is IPropertyReferenceOperation { Property.IsIndexer: true } indexer)
+            {
+                foreach (IArgumentOperation argument in indexer.Arguments)
+                {
+                    Eval(argument.Value);
+                }
+            }
+        }
+
+        private void BindPattern(IPatternOperation? pattern, Taint? value)
+        {
+            switch (pattern)
+            {
+                case IDeclarationPatternOperation declaration when declaration.DeclaredSymbol != null:
+                    _env[declaration.DeclaredSymbol] = value;
+                    break;
+                case IRecursivePatternOperation recursive:
+                    if (recursive.DeclaredSymbol != null)
+                    {
+                        _env[recursive.DeclaredSymbol] = value;
+                    }
+
+                    break;
+                case IBinaryPatternOperation binary:
+                    BindPattern(binary.LeftPattern, value);
+                    BindPattern(binary.RightPattern, value);
+                    break;
+            }
+        }
+
+        private static ISymbol? RootVariable(IOperation? operation)
+        {
+            while (true)
+            {
+                switch (operation)
+                {
+                    case ILocalReferenceOperation local:
+                        return local.Local;
+                    case IParameterReferenceOperation parameter:
+                        return parameter.Parameter;
+                    case IFieldReferenceOperation field when field.Instance is null or IInstanceReferenceOperation:
+                        return field.Field.OriginalDefinition;
+                    case IPropertyReferenceOperation { Property.IsIndexer: false } property when property.Instance is null or IInstanceReferenceOperation:
+                        return property.Property.OriginalDefinition;
+                    case IInvocationOperation { Instance: { } instance } call when SymbolEqualityComparer.Default.Equals(call.Type, instance.Type):
+                        operation = instance;
+                        break;
+                    case IConversionOperation conversion:
+                        operation = conversion.Operand;
+                        break;
+                    default:
+                        return null;
+                }
+            }
+        }
+
+        // ---------------------------------------------------------------- sinks
+
+        private void CheckAssignmentSink(IOperation target, IOperation value)
+        {
+            if (!Reporting || target is not IPropertyReferenceOperation property)
+            {
+                return;
+            }
+
+            Sink? sink = _known.GetPropertySink(property.Property);
+            if (sink is null && property.Property.IsIndexer && property.Instance is IPropertyReferenceOperation { Property: { } inner }
+                && _known.ExceptionData != null && SymbolEqualityComparer.Default.Equals(inner.OriginalDefinition, _known.ExceptionData))
+            {
+                sink = ExceptionDataSink;
+            }
+
+            if (sink != null)
+            {
+                CheckValue(value, sink, sink.Mode, null);
+            }
+        }
+
+        private void CheckSinkArguments(IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, Sink sink, string? display)
+        {
+            List<bool>? holes = null;
+            int holeIndex = 0;
+            SinkMode mode = sink.Mode;
+            if (sink.DestructureFlag != null)
+            {
+                foreach (IArgumentOperation argument in arguments)
+                {
+                    if (argument.Parameter?.Name == sink.DestructureFlag && argument.Value.ConstantValue is { HasValue: true, Value: true })
+                    {
+                        mode = SinkMode.Destructure;
+                    }
+                }
+            }
+
+            foreach (IArgumentOperation argument in arguments)
+            {
+                IParameterSymbol? parameter = argument.Parameter;
+                if (parameter is null || parameter.Ordinal < sink.SkipLeading || (method.IsExtensionMethod && parameter.Ordinal == 0)
+                    || (sink.OnlyParameters != null && !sink.OnlyParameters.Contains(parameter.Name)) || IsExcludedSinkParameter(parameter.Type))
+                {
+                    continue;
+                }
+
+                if (sink.SerilogTemplate)
+                {
+                    if (parameter.Name == "messageTemplate")
+                    {
+                        holes = SerilogTemplate.Parse(argument.Value.ConstantValue.HasValue ? argument.Value.ConstantValue.Value as string : null);
+                        CheckValue(argument.Value, sink, SinkMode.Text, display);
+                        continue;
+                    }
+
+                    IOperation value = StripConversions(argument.Value);
+                    if (argument.ArgumentKind == ArgumentKind.ParamArray && value is IArrayCreationOperation { Initializer: { } elements })
+                    {
+                        foreach (IOperation element in elements.ElementValues)
+                        {
+                            CheckValue(element, sink, HoleMode(holes, holeIndex++), display);
+                        }
+                    }
+                    else
+                    {
+                        CheckValue(argument.Value, sink, HoleMode(holes, holeIndex++), display);
+                    }
+
+                    continue;
+                }
+
+                CheckValue(argument.Value, sink, mode, display);
+            }
+        }
+
+        private static SinkMode HoleMode(List<bool>? holes, int index) => holes != null && index < holes.Count && holes[index] ? SinkMode.Destructure : SinkMode.Text;
+
+        /// <summary>Checks a value reaching a sink; interpolations, concatenations and params arrays are checked piece by piece so that the diagnostic points at the hole.</summary>
+        private void CheckValue(IOperation value, Sink sink, SinkMode mode, string? display)
+        {
+            IOperation operation = StripConversions(value);
+            switch (operation)
+            {
+                case IArrayCreationOperation { Initializer: { } initializer } when operation.IsImplicit || sink.Rule == SinkRule.Log:
+                    foreach (IOperation element in initializer.ElementValues)
+                    {
+                        CheckValue(element, sink, mode, display);
+                    }
+
+                    return;
+
+                case IInterpolatedStringOperation interpolated:
+                    foreach (IInterpolatedStringContentOperation part in interpolated.Parts)
+                    {
+                        if (part is IInterpolationOperation hole)
+                        {
+                            CheckValue(hole.Expression, sink, SinkMode.Text, display);
+                        }
+                        else if (part is IInterpolatedStringAppendOperation { AppendCall: IInvocationOperation call })
+                        {
+                            foreach (IArgumentOperation argument in call.Arguments)
+                            {
+                                if (argument.Value.Type?.SpecialType != SpecialType.System_Int32 || argument.Value is not ILiteralOperation)
+                                {
+                                    CheckValue(argument.Value, sink, SinkMode.Text, display);
+                                }
+                            }
+                        }
+                    }
+
+                    return;
+
+                case IInterpolatedStringHandlerCreationOperation handler:
+                    CheckValue(handler.Content, sink, mode, display);
+                    return;
+
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String:
+                    CheckValue(binary.LeftOperand, sink, SinkMode.Text, display);
+                    CheckValue(binary.RightOperand, sink, SinkMode.Text, display);
+                    return;
+            }
+
+            Taint? taint = mode == SinkMode.Destructure ? EvalObject(operation) : EvalText(operation);
+            if (taint is { HasSource: true })
+            {
+                _reporter!.Report(taint, operation, sink, display ?? sink.Display, _engine.Facts);
+            }
+        }
+
+        private bool IsExcludedSinkParameter(ITypeSymbol type)
+        {
+            if (type.TypeKind is TypeKind.Enum or TypeKind.Delegate || PiiSymbols.IsCarrierlessType(type))
+            {
+                return true;
+            }
+
+            return _known.IsException(type)
+                || SymbolEqualityComparer.Default.Equals(type, _known.EventId)
+                || SymbolEqualityComparer.Default.Equals(type, _known.CancellationToken)
+                || SymbolEqualityComparer.Default.Equals(type, _known.Logger);
+        }
+
+        // ---------------------------------------------------------------- helpers
+
+        private Taint? SourceOf(IParameterSymbol parameter) => _engine.Pii.GetPii(parameter) is PiiInfo info ? Taint.Source(parameter.Name, info) : null;
+
+        private static IOperation StripConversions(IOperation operation)
+        {
+            while (operation is IConversionOperation conversion)
+            {
+                operation = conversion.Operand;
+            }
+
+            return operation;
+        }
+
+        private static bool IsNonCarrierMember(string name) => name is "Length" or "Count" or "LongLength" or "LongCount" or "Capacity" or "GetHashCode"
+            or "IndexOf" or "IndexOfAny" or "LastIndexOf" or "LastIndexOfAny" or "CompareTo" or "Compare" or "GetType" or "GetLength" or "GetTypeCode" or "Rank";
+
+        /// <summary>A type declared in this compilation (not anonymous, not a tuple): its members, not its constructor arguments, decide what it carries.</summary>
+        private static bool IsModelType(ITypeSymbol? type) =>
+            type is INamedTypeSymbol { IsAnonymousType: false, IsTupleType: false } named && named.DeclaringSyntaxReferences.Length > 0 && named.TypeKind is TypeKind.Class or TypeKind.Struct;
+
+        private bool IsInSource(IMethodSymbol method) => method.DeclaringSyntaxReferences.Length > 0 && !method.IsAbstract;
+
+        private static string MemberDisplay(ISymbol member) => member switch
+        {
+            IMethodSymbol method => method.ContainingType.Name + "." + method.Name + "()",
+            _ => member.ContainingType is { } type ? type.Name + "." + member.Name : member.Name,
+        };
+
+        private static string TypeDisplay(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+
+        private void CollectLocalFunctions(IOperation root)
+        {
+            foreach (IOperation operation in root.Descendants())
+            {
+                if (operation is ILocalFunctionOperation function)
+                {
+                    (_localFunctions ??= new Dictionary<IMethodSymbol, ILocalFunctionOperation>(SymbolEqualityComparer.Default))[function.Symbol] = function;
+                }
+            }
+        }
+
+        private Dictionary<ISymbol, Taint?> Snapshot() => new Dictionary<ISymbol, Taint?>(_env, SymbolEqualityComparer.Default);
+
+        private static Dictionary<ISymbol, Taint?> Merge(Dictionary<ISymbol, Taint?> a, Dictionary<ISymbol, Taint?> b)
+        {
+            var merged = new Dictionary<ISymbol, Taint?>(a, SymbolEqualityComparer.Default);
+            foreach (KeyValuePair<ISymbol, Taint?> entry in b)
+            {
+                merged.TryGetValue(entry.Key, out Taint? existing);
+                merged[entry.Key] = Taint.Union(existing, entry.Value);
+            }
+
+            return merged;
+        }
+
+        private static bool SameState(Dictionary<ISymbol, Taint?> a, Dictionary<ISymbol, Taint?> b)
+        {
+            if (a.Count != b.Count)
+            {
+                return false;
+            }
+
+            foreach (KeyValuePair<ISymbol, Taint?> entry in a)
+            {
+                if (!b.TryGetValue(entry.Key, out Taint? other) || !Taint.SameAs(entry.Value, other))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+}

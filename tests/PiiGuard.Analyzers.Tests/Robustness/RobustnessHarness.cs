@@ -1,0 +1,120 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PiiGuard.Analyzers.Tests.Infrastructure;
+
+namespace PiiGuard.Analyzers.Tests.Robustness;
+
+/// <summary>
+/// Runs every analyzer and generator in PiiGuard.Analyzers (found by reflection, so new ones are covered
+/// without touching this file) over a compilation, and collects analyzer exceptions and generator failures.
+/// </summary>
+internal static class RobustnessHarness
+{
+    public static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = typeof(RuleIdentifiers).Assembly.GetTypes()
+        .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() != null)
+        .OrderBy(t => t.FullName, StringComparer.Ordinal)
+        .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+        .ToImmutableArray();
+
+    public static readonly ImmutableArray<ISourceGenerator> Generators = typeof(RuleIdentifiers).Assembly.GetTypes()
+        .Where(t => !t.IsAbstract && t.GetCustomAttribute<GeneratorAttribute>() != null)
+        .OrderBy(t => t.FullName, StringComparer.Ordinal)
+        .Select(t => Activator.CreateInstance(t) switch
+        {
+            IIncrementalGenerator incremental => incremental.AsSourceGenerator(),
+            ISourceGenerator generator => generator,
+            _ => throw new InvalidOperationException(t.FullName),
+        })
+        .ToImmutableArray();
+
+    public static string RepoRoot { get; } = FindRepoRoot();
+
+    /// <summary>The corpus files shipped with the tests plus the sample's sources.</summary>
+    public static ImmutableArray<(string Path, string Text)> CorpusFiles()
+    {
+        string corpusDir = Path.Combine(AppContext.BaseDirectory, "Robustness", "Corpus");
+        var files = Directory.EnumerateFiles(corpusDir, "*.cs.txt").OrderBy(p => p, StringComparer.Ordinal)
+            .Select(p => (Path.GetFileName(p), File.ReadAllText(p)));
+        string samples = Path.Combine(RepoRoot, "samples");
+        if (Directory.Exists(samples))
+        {
+            files = files.Concat(Directory.EnumerateFiles(samples, "*.cs", SearchOption.AllDirectories)
+                .Where(p => !p.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar) && !p.Contains(Path.DirectorySeparatorChar + "bin" + Path.DirectorySeparatorChar))
+                .OrderBy(p => p, StringComparer.Ordinal)
+                .Select(p => (Path.GetRelativePath(RepoRoot, p), File.ReadAllText(p))));
+        }
+
+        return files.ToImmutableArray();
+    }
+
+    public static CSharpCompilation Compile(IEnumerable<SyntaxTree> trees, OutputKind kind = OutputKind.DynamicallyLinkedLibrary) =>
+        CSharpCompilation.Create(
+            "Robustness",
+            trees,
+            TestReferences.All,
+            new CSharpCompilationOptions(kind, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true));
+
+    public static SyntaxTree Parse(string text, string path) =>
+        CSharpSyntaxTree.ParseText(text, new CSharpParseOptions(LanguageVersion.Latest), path);
+
+    /// <summary>Runs the generators, then the analyzers; returns everything that went wrong, and the diagnostics.</summary>
+    public static Outcome Run(CSharpCompilation compilation, bool concurrent = true)
+    {
+        var failures = new ConcurrentBag<string>();
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(Generators, parseOptions: (CSharpParseOptions)compilation.SyntaxTrees.First().Options);
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out _);
+        foreach (GeneratorRunResult result in driver.GetRunResult().Results)
+        {
+            if (result.Exception != null)
+            {
+                failures.Add($"generator {result.Generator.GetGeneratorType().Name} threw: {result.Exception}");
+            }
+
+            foreach (GeneratedSourceResult source in result.GeneratedSources)
+            {
+                foreach (Diagnostic d in source.SyntaxTree.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error))
+                {
+                    failures.Add($"generated {source.HintName} has a syntax error: {d}");
+                }
+            }
+        }
+
+        var options = new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+            onAnalyzerException: (ex, analyzer, diagnostic) => failures.Add($"{analyzer.GetType().Name} threw: {ex}"),
+            concurrentAnalysis: concurrent,
+            logAnalyzerExecutionTime: false);
+        var withAnalyzers = output.WithAnalyzers(Analyzers, options);
+        ImmutableArray<Diagnostic> diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
+        foreach (Diagnostic d in diagnostics.Where(d => d.Id == "AD0001"))
+        {
+            failures.Add(d.ToString());
+        }
+
+        return new Outcome(failures.ToImmutableArray(), diagnostics.Where(d => d.Id != "AD0001").ToImmutableArray(), output);
+    }
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "PiiGuard.Analyzers.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("PiiGuard.Analyzers.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    public sealed record Outcome(ImmutableArray<string> Failures, ImmutableArray<Diagnostic> Diagnostics, Compilation Output);
+}

@@ -1,0 +1,157 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace PiiGuard.Benchmarks;
+
+/// <summary>
+/// Whole-build timings of the synthetic project at several sizes, with no analyzers, with PiiGuard, with
+/// Microsoft.CodeAnalysis.NetAnalyzers (AnalysisMode All) and with SecurityCodeScan.VS2019, interleaved in one
+/// run so the ratios share the machine's noise. PiiGuard's own analyzer and generator time come from
+/// -p:ReportAnalyzer=true.
+/// </summary>
+public static class CompileTimeRunner
+{
+    public static readonly string[] Configs = { "none", "piiguard", "netanalyzers", "securitycodescan" };
+
+    public static int Run(string repoRoot, int[] sizes, int repetitions, string outputMarkdown)
+    {
+        string runtime = Path.Combine(repoRoot, "src", "PiiGuard", "bin", "Release", "net8.0", "PiiGuard.dll");
+        string analyzers = Path.Combine(repoRoot, "src", "PiiGuard.Analyzers", "bin", "Release", "netstandard2.0", "PiiGuard.Analyzers.dll");
+        Exec(repoRoot, "dotnet", "build src/PiiGuard.Analyzers -c Release -nologo -v:q");
+        Exec(repoRoot, "dotnet", "build src/PiiGuard -c Release -nologo -v:q");
+
+        var report = new StringBuilder();
+        report.AppendLine("| files | config | build (s, median) | vs none | PiiGuard analyzers (s) | PiiGuard generator (s) | warnings |");
+        report.AppendLine("|---:|---|---:|---:|---:|---:|---:|");
+        foreach (int size in sizes)
+        {
+            string root = Path.Combine(repoRoot, "artifacts", "bench", $"synthetic-{size}");
+            foreach (string config in Configs)
+            {
+                string dir = Path.Combine(root, config);
+                SyntheticSolution.Write(dir, size, config, runtime, analyzers);
+                Exec(dir, "dotnet", "restore -nologo -v:q");
+                Build(dir); // warm-up: compiler server, disk cache
+            }
+
+            var times = Configs.ToDictionary(c => c, _ => new List<double>());
+            var analyzerTimes = Configs.ToDictionary(c => c, _ => new List<double>());
+            var generatorTimes = Configs.ToDictionary(c => c, _ => new List<double>());
+            var warnings = new Dictionary<string, int>();
+            for (int rep = 0; rep < repetitions; rep++)
+            {
+                foreach (string config in Configs)
+                {
+                    var result = Build(Path.Combine(root, config));
+                    times[config].Add(result.Seconds);
+                    analyzerTimes[config].Add(result.PiiGuardAnalyzerSeconds);
+                    generatorTimes[config].Add(result.PiiGuardGeneratorSeconds);
+                    warnings[config] = result.Warnings;
+                    Console.WriteLine($"{size,5} files {config,-16} {result.Seconds,7:F2} s  (PiiGuard analyzers {result.PiiGuardAnalyzerSeconds:F3} s, generator {result.PiiGuardGeneratorSeconds:F3} s, {result.Warnings} warnings)");
+                }
+            }
+
+            double none = Median(times["none"]);
+            foreach (string config in Configs)
+            {
+                double t = Median(times[config]);
+                string pa = config == "piiguard" ? Median(analyzerTimes[config]).ToString("F3", CultureInfo.InvariantCulture) : "";
+                string pg = config == "piiguard" ? Median(generatorTimes[config]).ToString("F3", CultureInfo.InvariantCulture) : "";
+                report.AppendLine(CultureInfo.InvariantCulture, $"| {size} | {config} | {t:F2} | {t / none:F3} | {pa} | {pg} | {warnings[config]} |");
+            }
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputMarkdown))!);
+        File.WriteAllText(outputMarkdown, report.ToString());
+        Console.WriteLine(report);
+        return 0;
+    }
+
+    private sealed record BuildResult(double Seconds, double PiiGuardAnalyzerSeconds, double PiiGuardGeneratorSeconds, int Warnings);
+
+    private static BuildResult Build(string dir)
+    {
+        var sw = Stopwatch.StartNew();
+        string output = Exec(dir, "dotnet", "build -c Release --no-restore --no-incremental -nologo -v:d -p:ReportAnalyzer=true");
+        sw.Stop();
+        return new BuildResult(sw.Elapsed.TotalSeconds, SumTimes(output, "PiiGuard.Analyzers", generator: false), SumTimes(output, "PiiGuard.Analyzers", generator: true), CountWarnings(output));
+    }
+
+    /// <summary>
+    /// Reads csc's ReportAnalyzer table: a line naming the assembly ("0.123   12   PiiGuard.Analyzers, Version=…")
+    /// under "Analyzer execution time" or "Generator execution time".
+    /// </summary>
+    private static double SumTimes(string output, string assembly, bool generator)
+    {
+        double total = 0;
+        string? section = null;
+        foreach (string raw in output.Split('\n'))
+        {
+            string line = raw.Trim();
+            if (line.Contains("Total analyzer execution time", StringComparison.OrdinalIgnoreCase))
+            {
+                section = "analyzer";
+                continue;
+            }
+
+            if (line.Contains("Total generator execution time", StringComparison.OrdinalIgnoreCase))
+            {
+                section = "generator";
+                continue;
+            }
+
+            if (section != null && line.Contains(assembly, StringComparison.Ordinal) && line.Contains("Version=", StringComparison.Ordinal))
+            {
+                var m = Regex.Match(line, @"^(<?\d+[.,]\d+|<\d+[.,]\d+)");
+                if (m.Success && (section == "generator") == generator)
+                {
+                    total += double.Parse(m.Value.TrimStart('<').Replace(',', '.'), CultureInfo.InvariantCulture);
+                }
+            }
+        }
+
+        return total;
+    }
+
+    private static int CountWarnings(string output)
+    {
+        var m = Regex.Match(output, @"(\d+) Warning\(s\)");
+        return m.Success ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : -1;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.OrderBy(v => v).ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    public static string Exec(string dir, string file, string args)
+    {
+        var psi = new ProcessStartInfo(file, args)
+        {
+            WorkingDirectory = dir,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        psi.Environment["DOTNET_NOLOGO"] = "1";
+        using var process = Process.Start(psi)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        string text = stdout.Result + stderr.Result;
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"'{file} {args}' in {dir} failed ({process.ExitCode}):\n{text}");
+        }
+
+        return text;
+    }
+}

@@ -1,0 +1,40 @@
+using System;
+using System.IO;
+using System.Linq;
+using BenchmarkDotNet.Running;
+
+namespace PiiGuard.Benchmarks;
+
+public static class Program
+{
+    /// <summary>
+    /// <c>compile [sizes] [repetitions]</c>: whole-build timings of the synthetic project (see CompileTimeRunner).
+    /// Anything else goes to BenchmarkDotNet (e.g. <c>--filter *</c>).
+    /// </summary>
+    public static int Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "compile")
+        {
+            int[] sizes = args.Length > 1 ? args[1].Split(',').Select(int.Parse).ToArray() : new[] { 200, 1000, 3000 };
+            int reps = args.Length > 2 ? int.Parse(args[2]) : 3;
+            string root = FindRepoRoot();
+            return CompileTimeRunner.Run(root, sizes, reps, Path.Combine(root, "artifacts", "bench", "compile-time.md"));
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
+
+    public static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "PiiGuard.Analyzers.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("PiiGuard.Analyzers.sln not found");
+    }
+}

@@ -1,0 +1,144 @@
+using System;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Xunit.Abstractions;
+
+namespace PiiGuard.Package.Tests;
+
+/// <summary>
+/// What a consumer of the PiiGuard.Analyzers package sees: the package's layout, the PII001 warning in a build
+/// that references it from a feed, a CI build failed by it, and the PiiGuardPreset switch. The tests of this class
+/// share one packed package and one consumer project and run one after another.
+/// </summary>
+public sealed class PackageTests : IClassFixture<PackageFixture>
+{
+    private static readonly string[] ExpectedEntries =
+    {
+        "lib/netstandard2.0/PiiGuard.dll",
+        "lib/netstandard2.0/PiiGuard.xml",
+        "lib/net8.0/PiiGuard.dll",
+        "lib/net8.0/PiiGuard.xml",
+        "analyzers/dotnet/cs/PiiGuard.Analyzers.dll",
+        "analyzers/dotnet/cs/PiiGuard.CodeFixes.dll",
+        "build/PiiGuard.Analyzers.props",
+        "buildTransitive/PiiGuard.Analyzers.props",
+        "buildTransitive/PiiGuard.Analyzers.targets",
+        "presets/piiguard.recommended.globalconfig",
+        "presets/piiguard.strict.globalconfig",
+        "presets/piiguard.audit.globalconfig",
+        "README.md",
+    };
+
+    private readonly PackageFixture _package;
+    private readonly ITestOutputHelper _output;
+
+    public PackageTests(PackageFixture package, ITestOutputHelper output)
+    {
+        _package = package;
+        _output = output;
+        _output.WriteLine($"PiiGuard.Analyzers {package.PackageVersion}: pack {package.PackTime.TotalSeconds:F1}s, consumer restore {package.RestoreTime.TotalSeconds:F1}s");
+    }
+
+    [Fact]
+    public void Package_HasRuntimeAnalyzersBuildFilesAndPresets()
+    {
+        using ZipArchive zip = ZipFile.OpenRead(_package.PackagePath);
+        string[] entries = zip.Entries.Select(e => e.FullName).ToArray();
+        string listing = string.Join(Environment.NewLine, entries);
+
+        foreach (string expected in ExpectedEntries)
+        {
+            Assert.True(entries.Contains(expected), $"{Path.GetFileName(_package.PackagePath)} lacks {expected}. Entries:{Environment.NewLine}{listing}");
+        }
+
+        Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) && e.Contains("Analyzers", StringComparison.Ordinal));
+        Assert.DoesNotContain(entries, e => e.Contains("Microsoft.CodeAnalysis", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(entries, e => e.Contains("PiiGuard.Package", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Package_NuspecHasIdVersionDescriptionAndNoRoslynDependency()
+    {
+        using ZipArchive zip = ZipFile.OpenRead(_package.PackagePath);
+        ZipArchiveEntry nuspecEntry = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
+        using Stream stream = nuspecEntry.Open();
+        XDocument nuspec = XDocument.Load(stream);
+        XNamespace ns = nuspec.Root!.Name.Namespace;
+        XElement metadata = nuspec.Root.Element(ns + "metadata")!;
+
+        Assert.Equal("PiiGuard.Analyzers", metadata.Element(ns + "id")?.Value);
+        Assert.Equal(_package.PackageVersion, metadata.Element(ns + "version")?.Value);
+        Assert.False(string.IsNullOrWhiteSpace(metadata.Element(ns + "description")?.Value));
+        Assert.Contains("pii", metadata.Element(ns + "tags")?.Value ?? "", StringComparison.Ordinal);
+        Assert.Equal("README.md", metadata.Element(ns + "readme")?.Value);
+
+        string[] dependencies = metadata.Descendants(ns + "dependency").Select(d => (string)d.Attribute("id")!).ToArray();
+        Assert.DoesNotContain(dependencies, d => d.StartsWith("Microsoft.CodeAnalysis", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(dependencies, d => d.StartsWith("PiiGuard", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void ConsumerBuild_ReportsPII001WithIdAndMember_AndSucceeds()
+    {
+        string sarif = Path.Combine(_package.ConsumerDirectory, "piiguard.sarif");
+        DotnetResult build = _package.BuildConsumer("-p:ErrorLog=" + sarif + "%2Cversion=2.1");
+        _output.WriteLine(build.Describe());
+
+        Assert.True(build.ExitCode == 0, "A build with PII001 warnings must succeed. " + build.Describe());
+        string[] pii001 = DiagnosticLines(build, "warning", "PII001");
+        Assert.True(pii001.Length > 0, "No `warning PII001` in the consumer's build output. " + build.Describe());
+        Assert.True(pii001.Any(l => l.Contains("Customer.NationalId", StringComparison.Ordinal)),
+            "PII001 does not name the member Customer.NationalId. " + build.Describe());
+        Assert.True(pii001.All(l => l.Contains($"Program.cs({LineOf("// LEAK")},", StringComparison.Ordinal)),
+            $"PII001 must be reported on the leaking line {LineOf("// LEAK")} only, not on the masked one. " + build.Describe());
+
+        Assert.True(File.Exists(sarif), "ErrorLog=...%2Cversion=2.1 wrote no SARIF file. " + build.Describe());
+        string sarifText = File.ReadAllText(sarif);
+        Assert.Contains("\"PII001\"", sarifText, StringComparison.Ordinal);
+        Assert.Contains("2.1.0", sarifText, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("-warnaserror")]
+    [InlineData("-p:TreatWarningsAsErrors=true")]
+    public void ConsumerBuild_WithWarningsAsErrors_FailsOnPII001(string switchArgument)
+    {
+        DotnetResult build = _package.BuildConsumer(switchArgument);
+        _output.WriteLine(build.Describe());
+
+        Assert.True(build.ExitCode != 0, $"A CI build with {switchArgument} must fail on PII001. " + build.Describe());
+        Assert.True(DiagnosticLines(build, "error", "PII001").Any(l => l.Contains("Customer.NationalId", StringComparison.Ordinal)),
+            $"The {switchArgument} build failed, but not with `error PII001` on Customer.NationalId. " + build.Describe());
+    }
+
+    [Fact]
+    public void ConsumerBuild_WithStrictPreset_MakesPII001AnError()
+    {
+        // The preset only changes severities of what the shipped analyzers report: first make sure they are there.
+        string analyzers = Path.Combine(_package.InstalledPackageDirectory, "analyzers", "dotnet", "cs");
+        Assert.True(File.Exists(Path.Combine(analyzers, "PiiGuard.Analyzers.dll")) && File.Exists(Path.Combine(analyzers, "PiiGuard.CodeFixes.dll")),
+            $"The restored package has no analyzers in {analyzers}.");
+        Assert.True(File.Exists(Path.Combine(_package.InstalledPackageDirectory, "presets", "piiguard.strict.globalconfig")),
+            "The restored package has no presets/piiguard.strict.globalconfig.");
+
+        DotnetResult build = _package.BuildConsumer("-p:PiiGuardPreset=strict");
+        _output.WriteLine(build.Describe());
+
+        Assert.True(build.ExitCode != 0, "PiiGuardPreset=strict must make PII001 an error and fail the build. " + build.Describe());
+        Assert.True(DiagnosticLines(build, "error", "PII001").Any(l => l.Contains("Customer.NationalId", StringComparison.Ordinal)),
+            "PiiGuardPreset=strict did not report `error PII001` on Customer.NationalId. " + build.Describe());
+        Assert.DoesNotContain("PIIGUARD0001", build.Output, StringComparison.Ordinal);
+    }
+
+    private static string[] DiagnosticLines(DotnetResult build, string severity, string id) =>
+        build.Output.Split('\n')
+            .Where(l => Regex.IsMatch(l, $@"\b{severity} {id}\b"))
+            .Select(l => l.TrimEnd('\r'))
+            .ToArray();
+
+    private static int LineOf(string marker) =>
+        Array.FindIndex(PackageFixture.ProgramSource.Split('\n'), l => l.Contains(marker, StringComparison.Ordinal)) + 1;
+}
