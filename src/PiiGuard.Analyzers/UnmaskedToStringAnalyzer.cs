@@ -160,6 +160,13 @@ namespace PiiGuard.Analyzers
             {
                 foreach (IOperation operation in block.Descendants())
                 {
+                    if (operation is IInvocationOperation { TargetMethod: { Name: "PrintMembers", IsImplicitlyDeclared: true } } printMembers)
+                    {
+                        // A ToString that calls the compiler's PrintMembers prints every member of the record.
+                        firstKind = AddPersonalMembers(printMembers.TargetMethod.ContainingType, symbols, personal, firstKind);
+                        continue;
+                    }
+
                     ISymbol? member = operation switch
                     {
                         IPropertyReferenceOperation p => p.Property,

@@ -234,4 +234,22 @@ public class PII006UnmaskedToStringTests
         test.ExpectedDiagnostics.Add(DiagnosticResult.CompilerWarning("PII006").WithLocation(0).WithArguments("Company", "Name", "the compiler-generated ToString"));
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task RecordUserToStringCallingTheCompilersPrintMembers_IsReported()
+    {
+        await Verify.VerifyAsync("""
+            using PiiGuard;
+            public record {|#0:Person|}([property: Pii(PiiKind.Name)] string Name, string Team)
+            {
+                public override string ToString()
+                {
+                    var builder = new System.Text.StringBuilder("P(");
+                    PrintMembers(builder);
+                    return builder.Append(')').ToString();
+                }
+            }
+            """,
+            DiagnosticResult.CompilerWarning("PII006").WithLocation(0).WithArguments("Person", "Name", "its ToString"));
+    }
 }
