@@ -543,7 +543,7 @@ namespace PiiGuard.Analyzers.Generator
         /// <summary>Whether a member is printed by the compiler's record PrintMembers and by the generated code: public instance fields and readable properties.</summary>
         public static bool IsPrintable(ISymbol member)
         {
-            if (member.IsStatic || member.DeclaredAccessibility != Accessibility.Public || member.IsImplicitlyDeclared && member is IFieldSymbol)
+            if (member.IsStatic || member.DeclaredAccessibility != Accessibility.Public || (member.IsImplicitlyDeclared && member is IFieldSymbol))
             {
                 return false;
             }
