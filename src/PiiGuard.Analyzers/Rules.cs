@@ -77,7 +77,7 @@ namespace PiiGuard.Analyzers
         public static readonly DiagnosticDescriptor UnmaskedToString = Create(
             RuleIdentifiers.UnmaskedToString,
             "A type holding personal data prints it through ToString",
-            "{0} prints its personal member {1} through {2}",
+            "{0} prints its personal data ({1}) unmasked through {2}",
             Categories.Objects,
             DiagnosticSeverity.Warning,
             "A record's compiler-generated ToString, or a ToString written by hand, prints personal members in clear text wherever the object is interpolated or logged. Make the type partial and add [GenerateMasking].");

@@ -20,8 +20,11 @@ namespace PiiGuard.Analyzers
         /// <summary>The diagnostic property that names the fix.</summary>
         public const string FixProperty = "fix";
 
-        /// <summary>The fix: make the type partial and add [GenerateMasking].</summary>
+        /// <summary>The fix: make the type (and its containing types) partial and add [GenerateMasking].</summary>
         public const string AddGenerateMaskingFix = "addGenerateMasking";
+
+        /// <summary>The diagnostic property that names the PiiKind of the first personal member printed.</summary>
+        public const string PiiKindProperty = "piiKind";
 
         private const string CompilerToString = "the compiler-generated ToString";
 
@@ -49,7 +52,7 @@ namespace PiiGuard.Analyzers
         private static void AnalyzeRecord(SymbolAnalysisContext context, PiiSymbols symbols)
         {
             var type = (INamedTypeSymbol)context.Symbol;
-            if (!type.IsRecord || MaskingParser.HasGenerateMasking(type, symbols)
+            if (!type.IsRecord || IsMaskedByGenerator(type, symbols)
                 || MaskingParser.GetUserMethod(type, "ToString", 0) != null
                 || MaskingParser.GetUserMethod(type, "PrintMembers", 1) != null
                 || ToStringIsSealedInBase(type))
@@ -58,12 +61,12 @@ namespace PiiGuard.Analyzers
             }
 
             var personal = new List<string>();
-            foreach (ISymbol member in type.GetMembers())
+            string? firstKind = AddPersonalMembers(type, symbols, personal, null);
+
+            // A base record from another assembly prints its members through this record's ToString too, and is reported nowhere else.
+            for (INamedTypeSymbol? b = type.BaseType; b is { IsRecord: true } && !IsInSource(b) && !IsMasked(b, symbols); b = b.BaseType)
             {
-                if (MaskingParser.IsPrintable(member) && symbols.GetPii(member) != null)
-                {
-                    personal.Add(member.Name);
-                }
+                firstKind = AddPersonalMembers(b, symbols, personal, firstKind);
             }
 
             if (personal.Count == 0 || type.Locations.Length == 0 || !type.Locations[0].IsInSource)
@@ -71,17 +74,67 @@ namespace PiiGuard.Analyzers
                 return;
             }
 
-            ImmutableDictionary<string, string?> properties = CanSimplyAddGenerateMasking(type)
-                ? ImmutableDictionary<string, string?>.Empty.Add(FixProperty, AddGenerateMaskingFix)
-                : ImmutableDictionary<string, string?>.Empty;
+            ImmutableDictionary<string, string?> properties = ImmutableDictionary<string, string?>.Empty.Add(PiiKindProperty, firstKind);
+            if (CanSimplyAddGenerateMasking(type))
+            {
+                properties = properties.Add(FixProperty, AddGenerateMaskingFix);
+            }
+
             context.ReportDiagnostic(Diagnostic.Create(Rules.UnmaskedToString, type.Locations[0], properties, type.Name, string.Join(", ", personal), CompilerToString));
+        }
+
+        /// <summary>Adds the printed personal members of <paramref name="type"/>; returns the kind of the first one found.</summary>
+        private static string? AddPersonalMembers(INamedTypeSymbol type, PiiSymbols symbols, List<string> personal, string? firstKind)
+        {
+            foreach (ISymbol member in type.GetMembers())
+            {
+                if (MaskingParser.IsPrintable(member) && !personal.Contains(member.Name) && symbols.GetPii(member) is PiiInfo info)
+                {
+                    personal.Add(member.Name);
+                    firstKind ??= info.KindName;
+                }
+            }
+
+            return firstKind;
+        }
+
+        /// <summary>
+        /// Whether the masking generator writes this type's text form: [GenerateMasking] on a type it can extend. A type with
+        /// the attribute that is not partial (PII101, PII104) still prints through the compiler's or the user's ToString.
+        /// </summary>
+        private static bool IsMaskedByGenerator(INamedTypeSymbol type, PiiSymbols symbols)
+            => MaskingParser.HasGenerateMasking(type, symbols) && MaskingParser.CanGenerate(type);
+
+        private static bool IsInSource(INamedTypeSymbol type) => type.Locations.Length > 0 && type.Locations[0].IsInSource;
+
+        /// <summary>Whether a base record prints its members masked (PiiGuard-generated in its assembly, or IMaskable).</summary>
+        private static bool IsMasked(INamedTypeSymbol type, PiiSymbols symbols)
+        {
+            foreach (ISymbol member in type.GetMembers("PrintMaskedMembers"))
+            {
+                if (member is IMethodSymbol { IsStatic: false, Parameters.Length: 1 })
+                {
+                    return true;
+                }
+            }
+
+            foreach (INamedTypeSymbol i in type.AllInterfaces)
+            {
+                if (SymbolEqualityComparer.Default.Equals(i, symbols.MaskableInterface))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static void AnalyzeUserMethod(OperationBlockAnalysisContext context, PiiSymbols symbols)
         {
             if (context.OwningSymbol is not IMethodSymbol { IsStatic: false, MethodKind: MethodKind.Ordinary } method
+                || (method.Name != "ToString" && method.Name != "PrintMembers")
                 || method.ContainingType is not INamedTypeSymbol type
-                || MaskingParser.HasGenerateMasking(type, symbols)
+                || IsMaskedByGenerator(type, symbols)
                 || MaskingParser.IsGeneratedByPiiGuard(method))
             {
                 return;
@@ -102,22 +155,31 @@ namespace PiiGuard.Analyzers
             }
 
             var personal = new List<string>();
+            string? firstKind = null;
             foreach (IOperation block in context.OperationBlocks)
             {
                 foreach (IOperation operation in block.Descendants())
                 {
+                    if (operation is IInvocationOperation { TargetMethod: { Name: "PrintMembers", IsImplicitlyDeclared: true } } printMembers)
+                    {
+                        // A ToString that calls the compiler's PrintMembers prints every member of the record.
+                        firstKind = AddPersonalMembers(printMembers.TargetMethod.ContainingType, symbols, personal, firstKind);
+                        continue;
+                    }
+
                     ISymbol? member = operation switch
                     {
                         IPropertyReferenceOperation p => p.Property,
                         IFieldReferenceOperation f => f.Field,
                         _ => null,
                     };
-                    if (member is null || symbols.GetPii(member) is null || !CarriesData(operation, symbols) || personal.Contains(member.Name))
+                    if (member is null || symbols.GetPii(member) is not PiiInfo info || !CarriesData(operation, symbols) || personal.Contains(member.Name))
                     {
                         continue;
                     }
 
                     personal.Add(member.Name);
+                    firstKind ??= info.KindName;
                 }
             }
 
@@ -132,7 +194,8 @@ namespace PiiGuard.Analyzers
                 location = declaration.Identifier.GetLocation();
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(Rules.UnmaskedToString, location, type.Name, string.Join(", ", personal), display));
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(PiiKindProperty, firstKind);
+            context.ReportDiagnostic(Diagnostic.Create(Rules.UnmaskedToString, location, properties, type.Name, string.Join(", ", personal), display));
         }
 
         /// <summary>
@@ -224,8 +287,26 @@ namespace PiiGuard.Analyzers
             return false;
         }
 
-        /// <summary>Whether making the type partial and adding [GenerateMasking] is all it takes to mask it.</summary>
+        /// <summary>
+        /// Whether making the type and its containing types partial and adding [GenerateMasking] is all it takes to mask it
+        /// (the code fix does exactly that).
+        /// </summary>
         private static bool CanSimplyAddGenerateMasking(INamedTypeSymbol type)
-            => !type.IsFileLocal && !type.IsStatic && !type.IsRefLikeType && MaskingParser.FirstNonPartialContainingType(type) is null;
+        {
+            if (type.IsFileLocal || type.IsStatic || type.IsRefLikeType)
+            {
+                return false;
+            }
+
+            for (INamedTypeSymbol? c = type.ContainingType; c != null; c = c.ContainingType)
+            {
+                if (c.TypeKind != TypeKind.Class && c.TypeKind != TypeKind.Struct)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 }

@@ -23,22 +23,49 @@ public class PII006UnmaskedToStringTests
     }
 
     [Fact]
-    public async Task Record_ReportHasFixProperty()
+    public async Task Record_ReportHasFixAndKindProperties()
     {
         var compilation = Generator.GeneratorHarness.CreateCompilation(new[]
         {
-            "public record Customer([property: PiiGuard.Pii(PiiGuard.PiiKind.Email)] string Email);",
-            "public class Outer { public record Inner([property: PiiGuard.Pii(PiiGuard.PiiKind.Email)] string Email); }",
+            "public record Customer(string Tier, [property: PiiGuard.Pii(PiiGuard.PiiKind.Email)] string Email, [property: PiiGuard.Pii(PiiGuard.PiiKind.Name)] string Name);",
+            "public class Outer { public record Inner([property: PiiGuard.Pii(PiiGuard.PiiKind.Phone)] string Phone); }",
+            "public interface IHolder { public record Held([property: PiiGuard.Pii(PiiGuard.PiiKind.Phone)] string Phone); }",
+            "public class Manual { [PiiGuard.Pii(PiiGuard.PiiKind.NationalId)] public string Id { get; set; } = \"\"; public override string ToString() => Id; }",
         });
         var diagnostics = await compilation
-            .WithAnalyzers(System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new UnmaskedToStringAnalyzer()))
+            .WithAnalyzers(System.Collections.Immutable.ImmutableArray.Create<DiagnosticAnalyzer>(new UnmaskedToStringAnalyzer()))
             .GetAnalyzerDiagnosticsAsync();
 
-        Assert.Equal(2, diagnostics.Length);
+        Assert.Equal(4, diagnostics.Length);
         var top = Assert.Single(diagnostics, d => d.GetMessage().StartsWith("Customer", System.StringComparison.Ordinal));
         Assert.Equal("addGenerateMasking", top.Properties["fix"]);
+        Assert.Equal("Email", top.Properties["piiKind"]);
+
+        // The fix makes containing types partial too.
         var nested = Assert.Single(diagnostics, d => d.GetMessage().StartsWith("Inner", System.StringComparison.Ordinal));
-        Assert.False(nested.Properties.ContainsKey("fix"));
+        Assert.Equal("addGenerateMasking", nested.Properties["fix"]);
+
+        var inInterface = Assert.Single(diagnostics, d => d.GetMessage().StartsWith("Held", System.StringComparison.Ordinal));
+        Assert.False(inInterface.Properties.ContainsKey("fix"));
+
+        // A user-written ToString is the user's to change: no fix.
+        var manual = Assert.Single(diagnostics, d => d.GetMessage().StartsWith("Manual", System.StringComparison.Ordinal));
+        Assert.False(manual.Properties.ContainsKey("fix"));
+        Assert.Equal("NationalId", manual.Properties["piiKind"]);
+    }
+
+    [Fact]
+    public async Task RecordWithGenerateMaskingButNotPartial_IsReported_SoTheFixCanMakeItPartial()
+    {
+        await Verify.VerifyAsync("""
+            [PiiGuard.GenerateMasking]
+            public record {|PII006:Customer|}([property: PiiGuard.Pii(PiiGuard.PiiKind.Email)] string Email);
+            public class Outer
+            {
+                [PiiGuard.GenerateMasking]
+                public partial record {|PII006:Inner|}([property: PiiGuard.Pii(PiiGuard.PiiKind.Email)] string Email);
+            }
+            """);
     }
 
     [Fact]
@@ -151,5 +178,78 @@ public class PII006UnmaskedToStringTests
             public record {|PII006:Party|}([property: Pii(PiiKind.Name)] string Name);
             public record Company(string Name, string Vat) : Party(Name);
             """);
+    }
+
+    [Fact]
+    public async Task StructUserToString_ReadingPersonalDataOfAnotherObject_IsReported()
+    {
+        await Verify.VerifyAsync("""
+            using PiiGuard;
+            public class Owner { [Pii(PiiKind.Phone)] public string Phone { get; set; } = ""; }
+            public struct {|#0:Device|}
+            {
+                public Owner Owner;
+                [Microsoft.AspNetCore.Identity.PersonalData] public string Serial { get; set; }
+                public override string ToString() => Owner.Phone + "/" + this.Serial + "/" + Owner.Phone;
+            }
+            """,
+            DiagnosticResult.CompilerWarning("PII006").WithLocation(0).WithArguments("Device", "Phone, Serial", "its ToString"));
+    }
+
+    [Fact]
+    public async Task UserToStringCallingToMaskedStringOrASanitizer_IsNotReported()
+    {
+        await Verify.VerifyAsync("""
+            using PiiGuard;
+            public static class Redact { [PiiSanitizer] public static string Hide(string value) => "***"; }
+            public partial class Customer : IMaskable
+            {
+                [Pii(PiiKind.Email)] public string Email { get; set; } = "";
+                public string ToMaskedString() => "Customer " + PiiMask.Apply(Email, PiiKind.Email);
+                public override string ToString() => ToMaskedString() + Redact.Hide(Email) + (string.IsNullOrEmpty(Email) ? "" : "!");
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task RecordDerivedFromUnmaskedRecordInAnotherAssembly_IsReportedForTheInheritedMembers()
+    {
+        var library = Generator.GeneratorHarness.RunGenerator("""
+            namespace Lib
+            {
+                public record Party([property: PiiGuard.Pii(PiiGuard.PiiKind.Name)] string Name);
+
+                [PiiGuard.GenerateMasking]
+                public partial record MaskedParty([property: PiiGuard.Pii(PiiGuard.PiiKind.Name)] string Name);
+            }
+            """).Output;
+        using var stream = new System.IO.MemoryStream();
+        Assert.True(library.Emit(stream).Success);
+
+        var test = Verify.CreateTest("""
+            public record {|#0:Company|}(string Name, string Vat) : Lib.Party(Name);
+            public record Agency(string Name, string Vat) : Lib.MaskedParty(Name);
+            """);
+        test.TestState.AdditionalReferences.Add(Microsoft.CodeAnalysis.MetadataReference.CreateFromImage(stream.ToArray()));
+        test.ExpectedDiagnostics.Add(DiagnosticResult.CompilerWarning("PII006").WithLocation(0).WithArguments("Company", "Name", "the compiler-generated ToString"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task RecordUserToStringCallingTheCompilersPrintMembers_IsReported()
+    {
+        await Verify.VerifyAsync("""
+            using PiiGuard;
+            public record {|#0:Person|}([property: Pii(PiiKind.Name)] string Name, string Team)
+            {
+                public override string ToString()
+                {
+                    var builder = new System.Text.StringBuilder("P(");
+                    PrintMembers(builder);
+                    return builder.Append(')').ToString();
+                }
+            }
+            """,
+            DiagnosticResult.CompilerWarning("PII006").WithLocation(0).WithArguments("Person", "Name", "its ToString"));
     }
 }

@@ -93,4 +93,23 @@ public class PII102UnsupportedMemberTests
             }
             """);
     }
+
+    [Fact]
+    public async Task InheritedUnsupportedMember_IsReportedOnTheType()
+    {
+        await Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using PiiGuard;
+            public class Entity
+            {
+                [Pii(PiiKind.Email)] public Dictionary<string, string> Contacts { get; set; } = new();
+            }
+            [GenerateMasking]
+            public partial class {|#0:Customer|} : Entity
+            {
+                [Pii(PiiKind.Name)] public string Name { get; set; } = "";
+            }
+            """,
+            DiagnosticResult.CompilerWarning("PII102").WithLocation(0).WithArguments("Customer", "Contacts", "Dictionary<string, string>"));
+    }
 }

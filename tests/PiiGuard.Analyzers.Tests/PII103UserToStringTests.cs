@@ -61,4 +61,17 @@ public class PII103UserToStringTests
             }
             """);
     }
+
+    [Fact]
+    public async Task UserToString_InRecord_IsReported()
+    {
+        await Verify.VerifyAsync("""
+            using PiiGuard;
+            [GenerateMasking]
+            public partial record Person([property: Pii(PiiKind.Name)] string Name)
+            {
+                public override string {|PII103:ToString|}() => "Person";
+            }
+            """);
+    }
 }

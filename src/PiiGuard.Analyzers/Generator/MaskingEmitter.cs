@@ -49,40 +49,10 @@ namespace PiiGuard.Analyzers.Generator
             writer.WriteLine("{");
             writer.Indent++;
 
-            // A per-thread builder, taken while in use, so nested and recursive ToMaskedString calls each get their own.
-            writer.WriteLine("[global::System.ThreadStatic]");
-            writer.WriteLine("private static " + StringBuilder + q + " " + BuilderCache + ";");
-            writer.WriteLineNoTabs(string.Empty);
-
-            writer.WriteLine("/// <summary>Returns the text form of this " + model.DisplayName + " with its personal data masked.</summary>");
-            writer.WriteLine("/// <returns>The members of the object, personal ones masked by their convention.</returns>");
-            writer.WriteLine(model.ToMaskedStringModifiers + " string ToMaskedString()");
-            writer.WriteLine("{");
-            writer.Indent++;
-            writer.WriteLine(StringBuilder + " builder = " + BuilderCache + " ?? new " + StringBuilder + "(128);");
-            writer.WriteLine(BuilderCache + " = null;");
-            writer.WriteLine("builder.Append(\"" + model.DisplayName + " { \");");
-            writer.WriteLine("if (this.PrintMaskedMembers(builder))");
-            writer.WriteLine("{");
-            writer.Indent++;
-            writer.WriteLine("builder.Append(' ');");
-            writer.Indent--;
-            writer.WriteLine("}");
-            writer.WriteLineNoTabs(string.Empty);
-            writer.WriteLine("builder.Append('}');");
-            writer.WriteLine("string result = builder.ToString();");
-            writer.WriteLine("if (builder.Capacity <= " + MaxCachedCapacity.ToString(CultureInfo.InvariantCulture) + ")");
-            writer.WriteLine("{");
-            writer.Indent++;
-            writer.WriteLine("builder.Clear();");
-            writer.WriteLine(BuilderCache + " = builder;");
-            writer.Indent--;
-            writer.WriteLine("}");
-            writer.WriteLineNoTabs(string.Empty);
-            writer.WriteLine("return result;");
-            writer.Indent--;
-            writer.WriteLine("}");
-            writer.WriteLineNoTabs(string.Empty);
+            if (model.ToMaskedStringModifiers != null)
+            {
+                WriteToMaskedString(writer, model, q);
+            }
 
             if (!model.PrintMaskedMembersModifiers.StartsWith("private", System.StringComparison.Ordinal))
             {
@@ -148,6 +118,44 @@ namespace PiiGuard.Analyzers.Generator
             return text.ToString();
         }
 
+        private static void WriteToMaskedString(IndentedTextWriter writer, MaskingTypeModel model, string q)
+        {
+            // A per-thread builder, taken while in use, so nested and recursive ToMaskedString calls each get their own.
+            writer.WriteLine("[global::System.ThreadStatic]");
+            writer.WriteLine("private static " + StringBuilder + q + " " + BuilderCache + ";");
+            writer.WriteLineNoTabs(string.Empty);
+
+            writer.WriteLine("/// <summary>Returns the text form of this " + model.DisplayName + " with its personal data masked.</summary>");
+            writer.WriteLine("/// <returns>The members of the object, personal ones masked by their convention.</returns>");
+            writer.WriteLine(model.ToMaskedStringModifiers + " string ToMaskedString()");
+            writer.WriteLine("{");
+            writer.Indent++;
+            writer.WriteLine(StringBuilder + " builder = " + BuilderCache + " ?? new " + StringBuilder + "(128);");
+            writer.WriteLine(BuilderCache + " = null;");
+            writer.WriteLine("builder.Append(\"" + model.DisplayName + " { \");");
+            writer.WriteLine("if (this.PrintMaskedMembers(builder))");
+            writer.WriteLine("{");
+            writer.Indent++;
+            writer.WriteLine("builder.Append(' ');");
+            writer.Indent--;
+            writer.WriteLine("}");
+            writer.WriteLineNoTabs(string.Empty);
+            writer.WriteLine("builder.Append('}');");
+            writer.WriteLine("string result = builder.ToString();");
+            writer.WriteLine("if (builder.Capacity <= " + MaxCachedCapacity.ToString(CultureInfo.InvariantCulture) + ")");
+            writer.WriteLine("{");
+            writer.Indent++;
+            writer.WriteLine("builder.Clear();");
+            writer.WriteLine(BuilderCache + " = builder;");
+            writer.Indent--;
+            writer.WriteLine("}");
+            writer.WriteLineNoTabs(string.Empty);
+            writer.WriteLine("return result;");
+            writer.Indent--;
+            writer.WriteLine("}");
+            writer.WriteLineNoTabs(string.Empty);
+        }
+
         private static void WriteMembers(IndentedTextWriter writer, MaskingTypeModel model, string q)
         {
             if (model.Members.Count == 0)
@@ -185,10 +193,10 @@ namespace PiiGuard.Analyzers.Generator
                 writer.WriteLine("{");
                 writer.Indent++;
                 writer.WriteLine("var items = this." + member.Name + ";");
-                bool nullable = member.CollectionShape != ValueShape.Value;
-                if (nullable)
+                bool guarded = member.CollectionShape != ValueShape.Value;
+                if (guarded)
                 {
-                    writer.WriteLine("if (!(items is null))");
+                    writer.WriteLine(member.CollectionShape == ValueShape.ImmutableArray ? "if (!items.IsDefault)" : "if (!(items is null))");
                     writer.WriteLine("{");
                     writer.Indent++;
                 }
@@ -211,7 +219,7 @@ namespace PiiGuard.Analyzers.Generator
                 writer.WriteLine("}");
                 writer.WriteLineNoTabs(string.Empty);
                 writer.WriteLine("builder.Append(']');");
-                if (nullable)
+                if (guarded)
                 {
                     writer.Indent--;
                     writer.WriteLine("}");

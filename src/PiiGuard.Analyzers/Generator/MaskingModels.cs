@@ -39,6 +39,9 @@ namespace PiiGuard.Analyzers.Generator
 
         /// <summary>A type parameter not known to be a value type.</summary>
         TypeParameter,
+
+        /// <summary>An ImmutableArray&lt;T&gt; collection: a value type whose default value cannot be enumerated.</summary>
+        ImmutableArray,
     }
 
     /// <summary>How one value is printed.</summary>
@@ -69,7 +72,7 @@ namespace PiiGuard.Analyzers.Generator
         string Keyword,
         string Name,
         string DisplayName,
-        string ToMaskedStringModifiers,
+        string? ToMaskedStringModifiers,
         string PrintMaskedMembersModifiers,
         bool CallBasePrintMaskedMembers,
         string? PrintMembersModifiers,

@@ -35,8 +35,9 @@ namespace PiiGuard.Analyzers.Generator
         /// <summary>The model of a type, or null when the generator skips it.</summary>
         public static MaskingTypeModel? Parse(INamedTypeSymbol type, PiiSymbols symbols, bool nullableAnnotations, CancellationToken cancellationToken)
         {
-            if (!CanGenerate(type) || !HasWellFormedNames(type))
+            if (!CanGenerate(type) || !HasWellFormedNames(type) || symbols.PiiMask is null || symbols.MaskableInterface is null)
             {
+                // Without PiiGuard's runtime (PiiMask, IMaskable) the generated code could not compile.
                 return null;
             }
 
@@ -51,7 +52,7 @@ namespace PiiGuard.Analyzers.Generator
             BaseMasking baseMasking = GetBaseMasking(type, symbols);
             bool isSealed = type.IsSealed || type.IsValueType;
 
-            string toMaskedString;
+            string? toMaskedString;
             switch (baseMasking.ToMaskedString)
             {
                 case BaseMethod.Overridable:
@@ -63,6 +64,12 @@ namespace PiiGuard.Analyzers.Generator
                 default:
                     toMaskedString = isSealed ? "public" : "public virtual";
                     break;
+            }
+
+            if (HasUserMethod(type, ToMaskedStringName, 0))
+            {
+                // The user wrote ToMaskedString: keep it (the generated ToString calls it).
+                toMaskedString = null;
             }
 
             string printMasked = baseMasking.PrintsMembers ? "protected override" : isSealed ? "private" : "protected virtual";
@@ -259,6 +266,9 @@ namespace PiiGuard.Analyzers.Generator
         public static MemberPrint Classify(ITypeSymbol type, PiiInfo? pii, PiiSymbols symbols)
         {
             ValueShape shape = ShapeOf(type);
+            ValueShape collectionShape = type is INamedTypeSymbol { Name: "ImmutableArray", Arity: 1, ContainingNamespace: { Name: "Immutable", ContainingNamespace: { Name: "Collections", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } }
+                ? ValueShape.ImmutableArray
+                : shape;
             if (pii is PiiInfo info)
             {
                 if (info.Mask == 1)
@@ -279,7 +289,7 @@ namespace PiiGuard.Analyzers.Generator
 
                 if (GetElementType(type) is ITypeSymbol element && ClassifyPersonalScalar(element, info, symbols) is ValueKind elementKind)
                 {
-                    return new MemberPrint(new ValueModel(elementKind, ShapeOf(element), info.Kind, info.Mask), true, shape, false);
+                    return new MemberPrint(new ValueModel(elementKind, ShapeOf(element), info.Kind, info.Mask), true, collectionShape, false);
                 }
 
                 return new MemberPrint(new ValueModel(ValueKind.Erase, shape, info.Kind, info.Mask), false, shape, true);
@@ -293,7 +303,7 @@ namespace PiiGuard.Analyzers.Generator
 
             if (GetElementType(type) is ITypeSymbol item && MaskableKind(item, symbols) is ValueKind itemKind)
             {
-                return new MemberPrint(new ValueModel(itemKind, ShapeOf(item), 0, 0), true, shape, false);
+                return new MemberPrint(new ValueModel(itemKind, ShapeOf(item), 0, 0), true, collectionShape, false);
             }
 
             return new MemberPrint(new ValueModel(ValueKind.Plain, shape, 0, 0), false, shape, false);
@@ -533,7 +543,7 @@ namespace PiiGuard.Analyzers.Generator
         /// <summary>Whether a member is printed by the compiler's record PrintMembers and by the generated code: public instance fields and readable properties.</summary>
         public static bool IsPrintable(ISymbol member)
         {
-            if (member.IsStatic || member.DeclaredAccessibility != Accessibility.Public || member.IsImplicitlyDeclared && member is IFieldSymbol)
+            if (member.IsStatic || member.DeclaredAccessibility != Accessibility.Public || (member.IsImplicitlyDeclared && member is IFieldSymbol))
             {
                 return false;
             }
@@ -583,8 +593,15 @@ namespace PiiGuard.Analyzers.Generator
             {
                 if (HasGenerateMasking(b.OriginalDefinition, symbols) && CanGenerate(b.OriginalDefinition))
                 {
-                    // Its generated members are not visible yet: they will be virtual (the type is not sealed, it has a derived type).
-                    return new BaseMasking(toMaskedString == BaseMethod.None ? BaseMethod.Overridable : toMaskedString, b);
+                    // Its generated members are not visible yet: they will be virtual (the type is not sealed, it has a derived
+                    // type), unless its author wrote its ToMaskedString, which the generator keeps as it is.
+                    if (toMaskedString == BaseMethod.None)
+                    {
+                        IMethodSymbol? user = GetUserMethod(b, ToMaskedStringName, 0);
+                        toMaskedString = user is null || ((user.IsVirtual || user.IsOverride || user.IsAbstract) && !user.IsSealed) ? BaseMethod.Overridable : BaseMethod.Hidden;
+                    }
+
+                    return new BaseMasking(toMaskedString, b);
                 }
 
                 bool prints = false;

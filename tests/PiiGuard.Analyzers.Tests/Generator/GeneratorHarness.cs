@@ -30,9 +30,9 @@ public static class GeneratorHarness
 
     public static CSharpParseOptions ParseOptions(LanguageVersion version = LanguageVersion.Latest) => new(version);
 
-    public static CSharpCompilation CreateCompilation(IEnumerable<string> sources, LanguageVersion version = LanguageVersion.Latest, bool nullable = true, IEnumerable<MetadataReference>? references = null)
+    public static CSharpCompilation CreateCompilation(IEnumerable<string> sources, LanguageVersion version = LanguageVersion.Latest, bool nullable = true, IEnumerable<MetadataReference>? references = null, CSharpParseOptions? options = null)
     {
-        CSharpParseOptions parseOptions = ParseOptions(version);
+        CSharpParseOptions parseOptions = options ?? ParseOptions(version);
         var trees = sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, parseOptions, path: $"/src/File{i}.cs")).ToArray();
         return CSharpCompilation.Create(
             "GeneratorTest" + Guid.NewGuid().ToString("N"),
@@ -47,10 +47,10 @@ public static class GeneratorHarness
     public static Run RunGenerator(string source, LanguageVersion version = LanguageVersion.Latest, bool nullable = true)
         => RunGenerator(new[] { source }, version, nullable);
 
-    public static Run RunGenerator(IEnumerable<string> sources, LanguageVersion version = LanguageVersion.Latest, bool nullable = true, IEnumerable<MetadataReference>? references = null)
+    public static Run RunGenerator(IEnumerable<string> sources, LanguageVersion version = LanguageVersion.Latest, bool nullable = true, IEnumerable<MetadataReference>? references = null, CSharpParseOptions? options = null)
     {
-        CSharpCompilation input = CreateCompilation(sources, version, nullable, references);
-        GeneratorDriver driver = CreateDriver(version);
+        CSharpCompilation input = CreateCompilation(sources, version, nullable, references, options);
+        GeneratorDriver driver = CreateDriver(version, options);
         driver = driver.RunGeneratorsAndUpdateCompilation(input, out Compilation output, out ImmutableArray<Diagnostic> diagnostics);
         GeneratorDriverRunResult result = driver.GetRunResult();
         ImmutableArray<GeneratedSourceResult> generated = result.Results.Single().GeneratedSources;
@@ -62,10 +62,10 @@ public static class GeneratorHarness
         return new Run(input, output, diagnostics, generated, driver);
     }
 
-    public static GeneratorDriver CreateDriver(LanguageVersion version = LanguageVersion.Latest)
+    public static GeneratorDriver CreateDriver(LanguageVersion version = LanguageVersion.Latest, CSharpParseOptions? options = null)
         => CSharpGeneratorDriver.Create(
             new[] { new MaskingGenerator().AsSourceGenerator() },
-            parseOptions: ParseOptions(version),
+            parseOptions: options ?? ParseOptions(version),
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     /// <summary>Asserts that the generated code compiles with no warning and no error.</summary>

@@ -74,6 +74,28 @@ public class GeneratorIncrementalTests
     }
 
     [Fact]
+    public void EditOfOneType_LeavesTheOtherTypesUnchanged()
+    {
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation(new[]
+        {
+            "[PiiGuard.GenerateMasking] public partial class A { [PiiGuard.Pii(PiiGuard.PiiKind.Email)] public string E { get; set; } = \"\"; }",
+            "[PiiGuard.GenerateMasking] public partial class B { [PiiGuard.Pii(PiiGuard.PiiKind.Name)] public string N { get; set; } = \"\"; }",
+        });
+        GeneratorDriver driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+
+        SyntaxTree old = compilation.SyntaxTrees.First();
+        string text = old.ToString().Replace("public string E", "public string Mail");
+        driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(text, GeneratorHarness.ParseOptions(), path: old.FilePath)));
+
+        var reasons = driver.GetRunResult().Results.Single().TrackedSteps[TrackingNames.Models]
+            .SelectMany(s => s.Outputs)
+            .Select(o => (((MaskingTypeModel)o.Value).DisplayName, o.Reason))
+            .OrderBy(x => x.DisplayName)
+            .ToArray();
+        Assert.Equal(new[] { ("A", IncrementalStepRunReason.Modified), ("B", IncrementalStepRunReason.Cached) }, reasons);
+    }
+
+    [Fact]
     public void Models_HoldNoSymbolsSyntaxLocationsOrCompilations()
     {
         var forbidden = new[] { typeof(ISymbol), typeof(SyntaxNode), typeof(SyntaxToken), typeof(SyntaxTree), typeof(Location), typeof(Compilation), typeof(SemanticModel) };

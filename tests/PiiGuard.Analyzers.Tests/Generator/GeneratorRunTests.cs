@@ -113,6 +113,237 @@ public class GeneratorRunTests
         });
     }
 
+    [Fact]
+    public void GenericRecord_ToStringMatchesToMaskedString()
+    {
+        var run = GeneratorHarness.RunGenerator(new[]
+        {
+            """
+            [PiiGuard.GenerateMasking]
+            public partial record Pair<TLeft, TRight>([property: PiiGuard.Pii(PiiGuard.PiiKind.Email)] TLeft Left, TRight Right);
+            public static class Sample { public static object Create() => new Pair<string, int>("left.person@example.com", 9); }
+            """,
+        }).AssertCompilesClean();
+
+        run.Execute(assembly =>
+        {
+            object pair = Create(assembly);
+            Assert.Equal("Pair { Left = l***@example.com, Right = 9 }", pair.ToString());
+            Assert.Equal(pair.ToString(), GeneratorHarness.Masked(pair));
+        });
+    }
+
+    [Fact]
+    public void RecordWithUserToStringOnly_StillGetsMaskedPrintMembers()
+    {
+        var run = GeneratorHarness.RunGenerator(new[]
+        {
+            """
+            [PiiGuard.GenerateMasking]
+            public partial record Person([property: PiiGuard.Pii(PiiGuard.PiiKind.Name)] string Name)
+            {
+                public override string ToString() => "Person";
+            }
+            public record Child(string Name, string School) : Person(Name);
+            public static class Sample { public static object Create() => new Child("Marie Curie", "Sorbonne"); }
+            """,
+        }).AssertCompilesClean();
+
+        run.Execute(assembly =>
+        {
+            // Child's compiler-generated ToString calls Person's (generated, masked) PrintMembers.
+            Assert.Equal("Child { Name = M*** C***, School = Sorbonne }", Create(assembly).ToString());
+        });
+    }
+
+    [Fact]
+    public void MaskableMembers_StructsNullablesAndExplicitInterfaceImplementations()
+    {
+        var run = GeneratorHarness.RunGenerator(new[]
+        {
+            """
+            using System.Collections.Generic;
+            using PiiGuard;
+
+            [GenerateMasking]
+            public partial struct Geo
+            {
+                [Pii(PiiKind.Location)] public double Latitude { get; set; }
+            }
+
+            public sealed class Secret : IMaskable
+            {
+                public string Value { get; set; } = "";
+                string IMaskable.ToMaskedString() => "Secret(***)";
+                public override string ToString() => Value;
+            }
+
+            [GenerateMasking]
+            public sealed partial class Visit
+            {
+                public Geo Where { get; set; }
+                public Geo? Previous { get; set; }
+                public Geo? Missing { get; set; }
+                public Secret Token { get; set; } = new Secret();
+                public IMaskable? Anything { get; set; }
+                public Geo[] Trail { get; set; } = new Geo[0];
+            }
+
+            public static class Sample
+            {
+                public static object Create() => new Visit
+                {
+                    Where = new Geo { Latitude = 48.8584 },
+                    Previous = new Geo { Latitude = 51.5007 },
+                    Token = new Secret { Value = "hunter2" },
+                    Anything = new Secret { Value = "swordfish" },
+                    Trail = new[] { new Geo { Latitude = 40.6892 } },
+                };
+            }
+            """,
+        }).AssertCompilesClean();
+
+        run.Execute(assembly =>
+        {
+            string text = Create(assembly).ToString()!;
+            Assert.Equal("Visit { Where = Geo { Latitude = *** }, Previous = Geo { Latitude = *** }, Missing = , Token = Secret(***), Anything = Secret(***), Trail = [Geo { Latitude = *** }] }", text);
+            Assert.DoesNotContain("48.8", text);
+            Assert.DoesNotContain("hunter2", text);
+        });
+    }
+
+    [Fact]
+    public void ToMaskedString_IsThreadSafe()
+    {
+        var run = GeneratorHarness.RunGenerator(Shapes.Class.Sources).AssertCompilesClean();
+
+        run.Execute(assembly =>
+        {
+            object customer = Create(assembly);
+            string expected = GeneratorHarness.Masked(customer);
+            var results = new System.Collections.Concurrent.ConcurrentBag<string>();
+            System.Threading.Tasks.Parallel.For(0, 2000, _ => results.Add(GeneratorHarness.Masked(customer)));
+            Assert.All(results, r => Assert.Equal(expected, r));
+        });
+    }
+
+    [Fact]
+    public void DefaultImmutableArray_PrintsEmpty_InsteadOfThrowing()
+    {
+        var run = GeneratorHarness.RunGenerator(new[]
+        {
+            """
+            using System.Collections.Immutable;
+            [PiiGuard.GenerateMasking]
+            public partial class Holder
+            {
+                [PiiGuard.Pii(PiiGuard.PiiKind.Email)] public ImmutableArray<string> Emails { get; set; }
+                [PiiGuard.Pii(PiiGuard.PiiKind.Email)] public ImmutableArray<string> Others { get; set; } = ImmutableArray.Create("x.person@example.com");
+            }
+            public static class Sample { public static object Create() => new Holder(); }
+            """,
+        }).AssertCompilesClean();
+
+        run.Execute(assembly => Assert.Equal("Holder { Emails = , Others = [x***@example.com] }", Create(assembly).ToString()));
+    }
+
+    [Fact]
+    public void ToMaskedString_ReusesItsBuilder_AllocatingOnlyTheResult()
+    {
+        var run = GeneratorHarness.RunGenerator(new[]
+        {
+            """
+            [PiiGuard.GenerateMasking]
+            public partial class Session
+            {
+                [PiiGuard.Pii(PiiGuard.PiiKind.Health, Mask = PiiGuard.MaskStyle.Erase)] public string Notes { get; set; } = "private notes";
+                public string Channel { get; set; } = "web";
+                public int Pages = 12;
+            }
+            public static class Sample { public static object Create() => new Session(); }
+            """,
+        }).AssertCompilesClean();
+
+        run.Execute(assembly =>
+        {
+            var session = (IMaskable)Create(assembly);
+            string text = session.ToMaskedString();
+            Assert.Equal("Session { Notes = ***, Channel = web, Pages = 12 }", text);
+            for (int i = 0; i < 100; i++)
+            {
+                session.ToMaskedString();
+            }
+
+            long before = System.GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 1000; i++)
+            {
+                session.ToMaskedString();
+            }
+
+            long perCall = (System.GC.GetAllocatedBytesForCurrentThread() - before) / 1000;
+
+            // The result string (header + 2 bytes a char) and nothing else: no StringBuilder per call.
+            Assert.True(perCall <= 32 + (2 * text.Length), $"{perCall} bytes per call for \"{text}\"");
+        });
+    }
+
+    [Fact]
+    public void PersonalDataAndDataClassificationAttributes_AreMaskedToo()
+    {
+        var run = GeneratorHarness.RunGenerator(new[]
+        {
+            """
+            using Microsoft.AspNetCore.Identity;
+            using Microsoft.Extensions.Compliance.Classification;
+
+            public sealed class PrivateDataAttribute : DataClassificationAttribute
+            {
+                public PrivateDataAttribute() : base(new DataClassification("Demo", "Private")) { }
+            }
+
+            [PiiGuard.GenerateMasking]
+            public partial class User
+            {
+                [PersonalData] public string Email { get; set; } = "grace.hopper@example.com";
+                [PrivateData] public string PhoneNumber { get; set; } = "+1 202 555 0147";
+                [NoDataClassification] public string Country { get; set; } = "US";
+            }
+            public static class Sample { public static object Create() => new User(); }
+            """,
+        }).AssertCompilesClean();
+
+        run.Execute(assembly => Assert.Equal("User { Email = g***@example.com, PhoneNumber = +1 ***0147, Country = US }", Create(assembly).ToString()));
+    }
+
+    [Fact]
+    public void BaseWithUserWrittenNonVirtualToMaskedString_IsHiddenNotOverridden()
+    {
+        var run = GeneratorHarness.RunGenerator(new[]
+        {
+            """
+            [PiiGuard.GenerateMasking]
+            public partial class Animal
+            {
+                [PiiGuard.Pii(PiiGuard.PiiKind.Name)] public string Owner { get; set; } = "Jane Goodall";
+                public string ToMaskedString() => "Animal";
+            }
+            [PiiGuard.GenerateMasking]
+            public partial class Dog : Animal
+            {
+                public string Breed { get; set; } = "Collie";
+            }
+            public static class Sample { public static object Create() => new Dog(); }
+            """,
+        }).AssertCompilesClean();
+
+        run.Execute(assembly =>
+        {
+            object dog = Create(assembly);
+            Assert.Equal("Dog { Owner = J*** G***, Breed = Collie }", dog.ToString());
+            Assert.Equal("Dog { Owner = J*** G***, Breed = Collie }", GeneratorHarness.Masked(dog));
+        });
+    }
+
     private static object Create(Assembly assembly)
         => assembly.GetType("Sample", throwOnError: true)!.GetMethod("Create")!.Invoke(null, null)!;
 }

@@ -446,10 +446,101 @@ public static class Shapes
         new[] { "Crash" },
         "Ticket { Reporter = r***@example.com, Title = Crash }");
 
+    public static readonly Shape AbstractGenericInheritance = new(
+        "AbstractGenericInheritance",
+        new[]
+        {
+            """
+            using PiiGuard;
+
+            namespace Demo
+            {
+                [GenerateMasking]
+                public abstract partial class Message<TBody>
+                {
+                    protected Message(TBody body) { Body = body; }
+                    [Pii(PiiKind.MessageContent)] public TBody Body { get; }
+                    public abstract string Channel { get; }
+                }
+
+                [GenerateMasking]
+                public sealed partial class Sms : Message<string>
+                {
+                    public Sms(string body, string to) : base(body) { To = to; }
+                    [Pii(PiiKind.Phone)] public string To { get; }
+                    public override string Channel => "sms";
+                }
+            }
+
+            public static class Sample
+            {
+                public static object Create() => new Demo.Sms("your code is 4711", "+49 151 2345 6789");
+            }
+            """,
+        },
+        LanguageVersion.CSharp8,
+        new[] { "4711", "2345" },
+        new[] { "sms" },
+        "Sms { Body = ***, Channel = sms, To = +49 ***6789 }");
+
+    public static readonly Shape RecordFromPlainRecord = new(
+        "RecordFromPlainRecord",
+        new[]
+        {
+            """
+            using PiiGuard;
+
+            namespace Demo
+            {
+                public record Party([property: Pii(PiiKind.Name)] string Name, string Country);
+
+                [GenerateMasking]
+                public partial record Supplier(string Name, string Country, [property: Pii(PiiKind.BankAccount)] string Iban) : Party(Name, Country);
+            }
+
+            public static class Sample
+            {
+                public static object Create() => new Demo.Supplier("Ada Lovelace", "UK", "GB82WEST12345698765432");
+            }
+            """,
+        },
+        LanguageVersion.CSharp9,
+        new[] { "Ada", "Lovelace", "GB82WEST12345698765432", "12345698" },
+        new[] { "UK" },
+        "Supplier { Name = A*** L***, Country = UK, Iban = GB****************5432 }");
+
+    public static readonly Shape UserToMaskedString = new(
+        "UserToMaskedString",
+        new[]
+        {
+            """
+            using PiiGuard;
+
+            namespace Demo
+            {
+                [GenerateMasking]
+                public partial class Badge
+                {
+                    [Pii(PiiKind.Name)] public string Holder { get; set; } = "";
+                    public string ToMaskedString() => "Badge of " + PiiMask.Name(Holder);
+                }
+            }
+
+            public static class Sample
+            {
+                public static object Create() => new Demo.Badge { Holder = "Linus Torvalds" };
+            }
+            """,
+        },
+        LanguageVersion.CSharp8,
+        new[] { "Linus", "Torvalds" },
+        new[] { "Badge of" },
+        "Badge of L*** T***");
+
     public static readonly IReadOnlyList<Shape> All = new[]
     {
         Class, Struct, PositionalRecord, SealedRecord, RecordStruct, ClassInheritance, RecordInheritance, Generic, Nested, Members,
-        GlobalNamespace, PartialAcrossFiles, UserToString,
+        GlobalNamespace, PartialAcrossFiles, UserToString, AbstractGenericInheritance, RecordFromPlainRecord, UserToMaskedString,
     };
 
     public static readonly LanguageVersion[] Versions = { LanguageVersion.CSharp8, LanguageVersion.CSharp10, LanguageVersion.CSharp12, LanguageVersion.Latest };

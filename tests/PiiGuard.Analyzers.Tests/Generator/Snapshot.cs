@@ -12,13 +12,15 @@ namespace PiiGuard.Analyzers.Tests.Generator;
 public static class Snapshot
 {
     public static void Match(string name, string actual, [CallerFilePath] string callerPath = "")
+        => Match(name, actual, Path.Combine(Path.GetDirectoryName(callerPath)!, "Snapshots"), Environment.GetEnvironmentVariable("PIIGUARD_UPDATE_SNAPSHOTS") == "1");
+
+    /// <summary>Compares with (or, when <paramref name="update"/>, writes) the snapshot <paramref name="name"/> in <paramref name="directory"/>.</summary>
+    public static void Match(string name, string actual, string directory, bool update)
     {
-        string directory = Path.Combine(Path.GetDirectoryName(callerPath)!, "Snapshots");
         Directory.CreateDirectory(directory);
         string expectedPath = Path.Combine(directory, name + ".g.cs");
         string receivedPath = Path.Combine(directory, name + ".received.cs");
         string normalized = Normalize(actual);
-        bool update = Environment.GetEnvironmentVariable("PIIGUARD_UPDATE_SNAPSHOTS") == "1";
 
         string? expected = File.Exists(expectedPath) ? Normalize(File.ReadAllText(expectedPath)) : null;
         if (expected == normalized)
