@@ -193,12 +193,16 @@ namespace PiiGuard.CodeFixes
         {
             SyntaxTriviaList leading = declaration.GetLeadingTrivia();
             SyntaxTriviaList indentation = Indentation(leading);
-            var list = SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(attribute));
+            // Normalised, so no elastic trivia invites the formatter to reflow the user's attribute lists.
+            AttributeListSyntax list = SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(attribute)).NormalizeWhitespace();
             if (declaration.AttributeLists.Count > 0)
             {
+                // After the existing attributes, on their own line or on the same line, as they are written.
                 AttributeListSyntax last = declaration.AttributeLists[declaration.AttributeLists.Count - 1];
-                SyntaxTriviaList lastIndentation = Indentation(last.GetLeadingTrivia());
-                list = list.WithLeadingTrivia(lastIndentation).WithTrailingTrivia(eol);
+                bool ownLine = last.GetTrailingTrivia().Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+                list = ownLine
+                    ? list.WithLeadingTrivia(Indentation(last.GetLeadingTrivia())).WithTrailingTrivia(eol)
+                    : list.WithLeadingTrivia(SyntaxFactory.TriviaList()).WithTrailingTrivia(SyntaxFactory.Space);
                 return (TNode)declaration.WithAttributeLists(declaration.AttributeLists.Add(list));
             }
 
