@@ -57,7 +57,8 @@ namespace PiiGuard.Analyzers
                     return;
             }
 
-            if (symbol.IsImplicitlyDeclared || symbol.Locations.Length == 0 || !symbol.Locations[0].IsInSource || IsConfigurationType(symbol.ContainingType))
+            if (symbol.IsImplicitlyDeclared || symbol.Locations.Length == 0 || !symbol.Locations[0].IsInSource
+                || IsConfigurationType(symbol.ContainingType) || IsBusinessType(symbol.ContainingType) || IsStaticLiteral(symbol, context.CancellationToken))
             {
                 return;
             }
@@ -74,6 +75,29 @@ namespace PiiGuard.Analyzers
 
             ImmutableDictionary<string, string?> properties = ImmutableDictionary<string, string?>.Empty.Add(PiiKindProperty, match.Kind);
             context.ReportDiagnostic(Diagnostic.Create(Rules.UnannotatedPersonalData, symbol.Locations[0], properties, symbol.ContainingType.Name + "." + symbol.Name, match.Kind));
+        }
+
+        /// <summary>A company's, vendor's or store's contact data is not a data subject's (CompanyInformation.Email).</summary>
+        private static bool IsBusinessType(INamedTypeSymbol? type) =>
+            type != null && PersonalDataNames.SplitWords(type.Name).Exists(w => w is "company" or "business" or "vendor" or "merchant" or "supplier" or "store" or "shop" or "warehouse");
+
+        /// <summary>A static readonly field initialised with a literal is a constant (a header name, a claim type), not a holder of data.</summary>
+        private static bool IsStaticLiteral(ISymbol symbol, System.Threading.CancellationToken cancellationToken)
+        {
+            if (symbol is not IFieldSymbol { IsStatic: true, IsReadOnly: true } field)
+            {
+                return false;
+            }
+
+            foreach (SyntaxReference reference in field.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken) is Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer.Value: Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax })
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool IsConfigurationType(INamedTypeSymbol? type)
