@@ -63,7 +63,7 @@ namespace PiiGuard.Analyzers
                 return;
             }
 
-            if (PersonalDataNames.Recognise(symbol.Name) is not { } match || !CanHold(type, match.Types, types))
+            if (PersonalDataNames.Recognise(symbol.Name) is not { } match || !CanHold(type, match.Types, types) || IsPlaceType(symbol.ContainingType, match.Kind))
             {
                 return;
             }
@@ -81,19 +81,30 @@ namespace PiiGuard.Analyzers
         private static bool IsBusinessType(INamedTypeSymbol? type) =>
             type != null && PersonalDataNames.SplitWords(type.Name).Exists(w => w is "company" or "business" or "vendor" or "merchant" or "supplier" or "store" or "shop" or "warehouse");
 
-        /// <summary>A static readonly field initialised with a literal is a constant (a header name, a claim type), not a holder of data.</summary>
+        /// <summary>Addresses and coordinates of places, not people (PickupPoint.Address1, MeetingLocation.PostalCode).</summary>
+        private static bool IsPlaceType(INamedTypeSymbol? type, string kind) =>
+            type != null && (kind == "PostalAddress" || kind == "Location")
+            && PersonalDataNames.SplitWords(type.Name).Exists(w => w is "pickup" or "venue" or "meeting" or "branch" or "facility" or "site" or "point" or "points");
+
+        /// <summary>
+        /// A static readonly field or get-only static property whose value is a literal is a constant (a header name, a
+        /// claim type, a field name), not a holder of data.
+        /// </summary>
         private static bool IsStaticLiteral(ISymbol symbol, System.Threading.CancellationToken cancellationToken)
         {
-            if (symbol is not IFieldSymbol { IsStatic: true, IsReadOnly: true } field)
+            if (!symbol.IsStatic || symbol is IFieldSymbol { IsReadOnly: false } || symbol is IPropertySymbol { SetMethod: not null })
             {
                 return false;
             }
 
-            foreach (SyntaxReference reference in field.DeclaringSyntaxReferences)
+            foreach (SyntaxReference reference in symbol.DeclaringSyntaxReferences)
             {
-                if (reference.GetSyntax(cancellationToken) is Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer.Value: Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax })
+                switch (reference.GetSyntax(cancellationToken))
                 {
-                    return true;
+                    case Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer.Value: Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax }:
+                    case Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax { ExpressionBody.Expression: Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax }:
+                    case Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax { Initializer.Value: Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax }:
+                        return true;
                 }
             }
 

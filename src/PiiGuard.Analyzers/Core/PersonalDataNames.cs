@@ -123,7 +123,9 @@ namespace PiiGuard.Analyzers.Core
             // the message or its rendering, not the address (EmailContent, VerifyYourEmailHtmlCopy)
             "content", "text", "html", "copy", "action", "callback", "sso", "claim", "metadata", "event", "job",
             // a business's, not a person's (CompanyAddress, BusinessTaxNumber, VendorEmail)
-            "business", "company", "corporate", "store", "shop", "merchant", "vendor", "supplier", "warehouse");
+            "business", "company", "corporate", "store", "shop", "merchant", "vendor", "supplier", "warehouse",
+            // a place's, not a person's (MeetingLocationAddress, VenuePostalCode), and origins of shipments (AddressFrom)
+            "location", "venue", "meeting", "facility", "site", "from", "origin");
 
         /// <summary>Recognises a member name; null when it does not say personal data.</summary>
         public static Match? Recognise(string name)
