@@ -8,7 +8,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Operations;
 using PiiGuard.Analyzers;
 using PiiGuard.Analyzers.Core;
 
@@ -246,36 +245,8 @@ namespace PiiGuard.CodeFixes
         /// Pseudonymize returns string?; the text converters returned string. Keep the expression non-null (<c>!</c>)
         /// where a non-null string is expected, when the hashed string is known not to be null (then neither is its pseudonym).
         /// </summary>
-        private static bool NeedsNonNull(ExpressionSyntax replaced, ExpressionSyntax hashed, SemanticModel model, CancellationToken cancellationToken)
-        {
-            if ((model.GetNullableContext(replaced.SpanStart) & Microsoft.CodeAnalysis.NullableContext.WarningsEnabled) == 0
-                || model.GetTypeInfo(hashed, cancellationToken).Nullability.FlowState != NullableFlowState.NotNull)
-            {
-                return false;
-            }
-
-            if (replaced.Parent is MemberAccessExpressionSyntax access && access.Expression == replaced)
-            {
-                return true;
-            }
-
-            IOperation? operation = model.GetOperation(replaced, cancellationToken);
-            IOperation? parent = operation?.Parent;
-            while (parent is IConversionOperation)
-            {
-                parent = parent.Parent;
-            }
-
-            ITypeSymbol? target = parent switch
-            {
-                IArgumentOperation argument => argument.Parameter?.Type,
-                IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol.Type,
-                ISimpleAssignmentOperation assignment => assignment.Target.Type,
-                IReturnOperation => (model.GetEnclosingSymbol(replaced.SpanStart, cancellationToken) as IMethodSymbol)?.ReturnType,
-                _ => null,
-            };
-            return target is { IsReferenceType: true, NullableAnnotation: NullableAnnotation.NotAnnotated };
-        }
+        private static bool NeedsNonNull(ExpressionSyntax replaced, ExpressionSyntax hashed, SemanticModel model, CancellationToken cancellationToken) =>
+            PiiGuardSyntax.NeedsNonNullResult(replaced, hashed, model, cancellationToken);
 
         private sealed class Data
         {
