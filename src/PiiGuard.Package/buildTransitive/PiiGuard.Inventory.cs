@@ -247,9 +247,11 @@ namespace PiiGuard.Inventory
                 string display = FirstToken(record.Message, " looks like personal data");
                 string kind = Get(record, "piiKind", "Other");
                 int dot = display.LastIndexOf('.');
+                string shortType = dot < 0 ? "" : display.Substring(0, dot);
+                InventoryMember? sibling = members.Values.FirstOrDefault(m => m.Project == record.Project && m.File == record.File && InventoryMember.ShortType(m.Type) == shortType);
                 var member = new InventoryMember
                 {
-                    Type = dot < 0 ? "" : display.Substring(0, dot),
+                    Type = sibling?.Type ?? shortType,
                     Member = dot < 0 ? display : display.Substring(dot + 1),
                     Kind = kind,
                     Sensitive = IsSensitiveKind(kind),
@@ -258,7 +260,7 @@ namespace PiiGuard.Inventory
                     File = record.File,
                     Line = record.Line,
                 };
-                if (!members.Values.Any(m => m.ShortName == member.Type + "." + member.Member))
+                if (!members.Values.Any(m => m.ShortName == shortType + "." + member.Member))
                 {
                     members[record.Project + ":" + display] = member;
                 }
