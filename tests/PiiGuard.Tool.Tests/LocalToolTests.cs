@@ -23,7 +23,7 @@ public sealed class LocalToolTests
             TimeSpan timeout = TimeSpan.FromMinutes(4);
 
             ProcessResult pack = Run.DotnetCli(Run.RepositoryRoot, timeout, "pack", Path.Combine(Run.RepositoryRoot, "src", "PiiGuard.Tool", "PiiGuard.Tool.csproj"),
-                "-c", Run.Configuration, "-o", feed, "-p:PackageVersion=" + version, "-nodeReuse:false", "-p:UseSharedCompilation=false", "-nologo");
+                "-c", Run.Configuration, "-o", feed, "-p:PackageVersion=" + version, "--no-build", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-nologo");
             Assert.True(pack.ExitCode == 0 && File.Exists(Path.Combine(feed, $"PiiGuard.Tool.{version}.nupkg")), pack.Describe());
 
             ProcessResult manifest = Run.DotnetCli(work, timeout, "new", "tool-manifest");

@@ -706,6 +706,9 @@ namespace PiiGuard.Inventory
         /// <summary>The project's name.</summary>
         public string ProjectName { get; set; } = "";
 
+        /// <summary>File paths in the inventory are relative to this folder (the project's), as the piiguard tool writes them for a project.</summary>
+        public string BaseDirectory { get; set; } = "";
+
         /// <inheritdoc />
         public override bool Execute()
         {
@@ -723,6 +726,19 @@ namespace PiiGuard.Inventory
             }
 
             List<InventoryRecord> records = SarifReader.Read(System.IO.File.ReadAllText(log), ProjectName);
+            if (BaseDirectory.Length > 0)
+            {
+                string baseUri = new Uri(Path.GetFullPath(BaseDirectory).TrimEnd('/', '\\') + Path.DirectorySeparatorChar).AbsoluteUri;
+                foreach (InventoryRecord record in records)
+                {
+                    if (record.File.Length > 0 && Path.IsPathRooted(record.File))
+                    {
+                        string relative = Uri.UnescapeDataString(new Uri(baseUri).MakeRelativeUri(new Uri(record.File)).ToString());
+                        record.File = relative.StartsWith("../", StringComparison.Ordinal) ? record.File : relative;
+                    }
+                }
+            }
+
             InventoryDocument document = InventoryDocument.Build(records, new[] { ProjectName });
             string? directory = Path.GetDirectoryName(Path.GetFullPath(OutputFile));
             if (!string.IsNullOrEmpty(directory))
