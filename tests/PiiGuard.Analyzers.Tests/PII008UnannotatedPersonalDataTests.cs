@@ -214,6 +214,7 @@ public class PII008UnannotatedPersonalDataTests
     [InlineData("BillingAddresses", "PostalAddress")]
     [InlineData("ZipCode", "PostalAddress")]
     [InlineData("CardHolderName", "Name")]
+    [InlineData("CardHolder", "Name")]
     [InlineData("UserName", "Username")]
     [InlineData("TaxId", "TaxId")]
     [InlineData("DriversLicense", "DriverLicense")]

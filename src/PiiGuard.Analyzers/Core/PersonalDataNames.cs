@@ -87,7 +87,7 @@ namespace PiiGuard.Analyzers.Core
             ["fullname"] = "Name", ["firstname"] = "Name", ["lastname"] = "Name", ["surname"] = "Name", ["givenname"] = "Name", ["familyname"] = "Name",
             ["middlename"] = "Name", ["maidenname"] = "Name", ["legalname"] = "Name", ["forename"] = "Name", ["xingming"] = "Name",
             ["customername"] = "Name", ["contactname"] = "Name", ["patientname"] = "Name", ["personname"] = "Name", ["employeename"] = "Name",
-            ["cardholdername"] = "Name", ["holdername"] = "Name", ["accountholdername"] = "Name", ["recipientname"] = "Name", ["realname"] = "Name",
+            ["cardholdername"] = "Name", ["cardholder"] = "Name", ["accountholder"] = "Name", ["holdername"] = "Name", ["accountholdername"] = "Name", ["recipientname"] = "Name", ["realname"] = "Name",
             ["zhenshixingming"] = "Name",
             // Account names
             ["username"] = "Username", ["loginname"] = "Username",
