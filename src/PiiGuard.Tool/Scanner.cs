@@ -28,6 +28,9 @@ namespace PiiGuard.Tool
 
         public int CompilerErrors { get; init; }
 
+        /// <summary>How many files the masking generator added to the compilation.</summary>
+        public int GeneratedFiles { get; init; }
+
         public List<Diagnostic> Diagnostics { get; } = new List<Diagnostic>();
 
         public List<InventoryRecord> Records { get; } = new List<InventoryRecord>();
@@ -157,6 +160,8 @@ namespace PiiGuard.Tool
                 FilePath = project.FilePath ?? "",
                 Adopted = adopted,
                 CompilerErrors = compilation.GetDiagnostics(cancellationToken).Count(d => d.Severity == DiagnosticSeverity.Error),
+                GeneratedFiles = (await project.GetSourceGeneratedDocumentsAsync(cancellationToken).ConfigureAwait(false))
+                    .Count(d => d.FilePath?.Contains(typeof(MaskingGenerator).FullName!, StringComparison.Ordinal) == true || d.Name.EndsWith(".g.cs", StringComparison.Ordinal) && d.FilePath?.Contains("PiiGuard", StringComparison.Ordinal) == true),
             };
             foreach (Diagnostic diagnostic in diagnostics
                 .Where(d => d.Id.StartsWith("PII", StringComparison.Ordinal) && !d.IsSuppressed && d.Severity != DiagnosticSeverity.Hidden)
