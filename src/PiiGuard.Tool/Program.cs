@@ -205,7 +205,7 @@ namespace PiiGuard.Tool
 
             foreach (ProjectScan scan in report.Scans.Where(s => s.CompilerErrors > 0))
             {
-                Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "note: {0} has {1} compiler error(s); results may be incomplete (restore or build it first)", scan.Name, scan.CompilerErrors));
+                Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "note: {0} has {1} compiler error(s); results may be incomplete (restore or build it first). First: {2}", scan.Name, scan.CompilerErrors, scan.FirstCompilerError));
             }
 
             Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "scanned {0} project(s) in {1:F1}s", report.Scans.Count, report.Elapsed.TotalSeconds));
