@@ -156,7 +156,7 @@ namespace PiiGuard.Tool
         {
             InventoryDocument inventory = report.Inventory;
             var table = new Table().Border(TableBorder.Rounded).Title("PiiGuard scan of " + Markup.Escape(report.Input));
-            table.AddColumns("Project", "Adopted", "Personal members", "Sensitive", "Leaking flows", "Masked", "Pseudonymised", "Errors", "Warnings", "Info");
+            table.AddColumns("Project", "Adopted", "Generated", "Members", "Sensitive", "Leaking", "Masked", "Pseudonymised", "Errors", "Warnings", "Info");
             foreach (ProjectScan scan in report.Scans)
             {
                 var members = inventory.Members.Where(m => m.Project == scan.Name).ToList();
@@ -165,6 +165,7 @@ namespace PiiGuard.Tool
                 table.AddRow(
                     Markup.Escape(scan.Name),
                     scan.Adopted ? "yes" : "no",
+                    scan.GeneratedFiles.ToString(CultureInfo.InvariantCulture),
                     members.Count.ToString(CultureInfo.InvariantCulture),
                     members.Count(m => m.Sensitive).ToString(CultureInfo.InvariantCulture),
                     Colour(flows.Count(f => f.State == "leaking"), "red"),
@@ -176,7 +177,7 @@ namespace PiiGuard.Tool
             }
 
             table.AddRow(
-                "[bold]total[/]", "",
+                "[bold]total[/]", "", report.Scans.Sum(s => s.GeneratedFiles).ToString(CultureInfo.InvariantCulture),
                 inventory.Members.Count.ToString(CultureInfo.InvariantCulture),
                 inventory.Members.Count(m => m.Sensitive).ToString(CultureInfo.InvariantCulture),
                 Colour(inventory.Flows.Count(f => f.State == "leaking"), "red"),
@@ -204,7 +205,7 @@ namespace PiiGuard.Tool
 
             foreach (ProjectScan scan in report.Scans.Where(s => s.CompilerErrors > 0))
             {
-                Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "note: {0} has {1} compiler error(s); results may be incomplete (restore or build it first)", scan.Name, scan.CompilerErrors));
+                Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "note: {0} has {1} compiler error(s); results may be incomplete (restore or build it first). First: {2}", scan.Name, scan.CompilerErrors, scan.FirstCompilerError));
             }
 
             Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "scanned {0} project(s) in {1:F1}s", report.Scans.Count, report.Elapsed.TotalSeconds));

@@ -294,13 +294,16 @@ namespace PiiGuard.Tool
                 Curve(s, typeX + boxWidth, y1, memberX, y2, "#8c959f", 1, "type-edge", null);
             }
 
-            foreach (var group in inv.Flows.Where(f => f.Sink.Length > 0).GroupBy(f => (f.Type, f.Member, f.Sink, f.State)))
+            // Leaking curves are drawn last (on top); the states of one member-sink pair are drawn side by side.
+            foreach (var group in inv.Flows.Where(f => f.Sink.Length > 0).GroupBy(f => (f.Type, f.Member, f.Sink, f.State))
+                .OrderBy(g => g.Key.State == "leaking" ? 1 : 0))
             {
                 int m = members.FindIndex(x => x.Type == group.Key.Type && x.Member == group.Key.Member);
                 int k = sinks.IndexOf(group.Key.Sink);
                 string colour = group.Key.State switch { "leaking" => "#cf222e", "masked" => "#1a7f37", _ => "#0969da" };
                 string title = FlowTitle(group.Key.Type, group.Key.Member) + " \u2192 " + group.Key.Sink + ": " + group.Key.State + " (" + I(group.Count()) + ")";
-                Curve(s, memberX + boxWidth, MemberY(m), sinkX, SinkY(k), colour, 1.5 + Math.Min(4, group.Count() - 1), "flow " + group.Key.State, title, group.Key.State);
+                double offset = group.Key.State switch { "leaking" => -4, "masked" => 0, _ => 4 };
+                Curve(s, memberX + boxWidth, MemberY(m) + offset, sinkX, SinkY(k) + offset, colour, 1.5 + Math.Min(4, group.Count() - 1), "flow " + group.Key.State, title, group.Key.State);
             }
 
             foreach (string type in types)

@@ -28,6 +28,12 @@ namespace PiiGuard.Tool
 
         public int CompilerErrors { get; init; }
 
+        /// <summary>The first compiler error, for the note that results may be incomplete.</summary>
+        public string? FirstCompilerError { get; init; }
+
+        /// <summary>How many files the masking generator added to the compilation.</summary>
+        public int GeneratedFiles { get; init; }
+
         public List<Diagnostic> Diagnostics { get; } = new List<Diagnostic>();
 
         public List<InventoryRecord> Records { get; } = new List<InventoryRecord>();
@@ -151,12 +157,16 @@ namespace PiiGuard.Tool
             var withAnalyzers = compilation.WithAnalyzers(Analyzers, new CompilationWithAnalyzersOptions(analyzerOptions, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false));
             ImmutableArray<Diagnostic> diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
 
+            Diagnostic[] errors = compilation.GetDiagnostics(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
             var scan = new ProjectScan
             {
                 Name = project.Name,
                 FilePath = project.FilePath ?? "",
                 Adopted = adopted,
-                CompilerErrors = compilation.GetDiagnostics(cancellationToken).Count(d => d.Severity == DiagnosticSeverity.Error),
+                CompilerErrors = errors.Length,
+                FirstCompilerError = errors.Length == 0 ? null : errors[0].ToString(),
+                GeneratedFiles = (await project.GetSourceGeneratedDocumentsAsync(cancellationToken).ConfigureAwait(false))
+                    .Count(d => d.FilePath?.Contains(typeof(MaskingGenerator).FullName!, StringComparison.Ordinal) == true || d.Name.EndsWith(".g.cs", StringComparison.Ordinal) && d.FilePath?.Contains("PiiGuard", StringComparison.Ordinal) == true),
             };
             foreach (Diagnostic diagnostic in diagnostics
                 .Where(d => d.Id.StartsWith("PII", StringComparison.Ordinal) && !d.IsSuppressed && d.Severity != DiagnosticSeverity.Hidden)
