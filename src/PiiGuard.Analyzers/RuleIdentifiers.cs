@@ -51,6 +51,12 @@ namespace PiiGuard.Analyzers
         /// <summary>An invalid piiguard.* configuration value.</summary>
         public const string InvalidConfiguration = "PII106";
 
+        /// <summary>Inventory: a personal-data member (only with the PiiGuardInventory build property).</summary>
+        public const string InventoryMember = "PII201";
+
+        /// <summary>Inventory: personal data reaches a sink masked or pseudonymised (only with PiiGuardInventory).</summary>
+        public const string InventoryProtectedFlow = "PII202";
+
         /// <summary>The base address of the rule pages.</summary>
         public const string HelpLinkBase = "https://github.com/piiguard/piiguard/blob/main/docs/rules/";
 

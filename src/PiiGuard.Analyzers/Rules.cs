@@ -24,6 +24,8 @@ namespace PiiGuard.Analyzers
             public const string Discovery = "PiiGuard.Discovery";
             /// <summary>Configuration switches and options.</summary>
             public const string Configuration = "PiiGuard.Configuration";
+            /// <summary>The personal-data inventory.</summary>
+            public const string Inventory = "PiiGuard.Inventory";
             /// <summary>Use of the masking generator.</summary>
             public const string Generator = "PiiGuard.Generator";
         }
@@ -163,6 +165,24 @@ namespace PiiGuard.Analyzers
             Categories.Configuration,
             DiagnosticSeverity.Warning,
             "A piiguard.* key in .editorconfig or .globalconfig could not be understood and is ignored.");
+
+        /// <summary>PII201.</summary>
+        public static readonly DiagnosticDescriptor InventoryMember = Create(
+            RuleIdentifiers.InventoryMember,
+            "Inventory: personal-data member",
+            "{0} holds personal data ({1})",
+            Categories.Inventory,
+            DiagnosticSeverity.Info,
+            "An entry of the personal-data inventory, reported only when the build property PiiGuardInventory is true.");
+
+        /// <summary>PII202.</summary>
+        public static readonly DiagnosticDescriptor InventoryProtectedFlow = Create(
+            RuleIdentifiers.InventoryProtectedFlow,
+            "Inventory: personal data reaches a sink protected",
+            "{0} ({1}) reaches {2} {3} by {4}",
+            Categories.Inventory,
+            DiagnosticSeverity.Info,
+            "A masked or pseudonymised flow of personal data into a sink, for the inventory; reported only when the build property PiiGuardInventory is true.");
 
         private static DiagnosticDescriptor Create(string id, string title, string messageFormat, string category, DiagnosticSeverity severity, string description, bool isEnabledByDefault = true)
             => new DiagnosticDescriptor(id, title, messageFormat, category, severity, isEnabledByDefault, description, RuleIdentifiers.GetHelpUri(id));

@@ -54,27 +54,11 @@ namespace PiiGuard.Analyzers.Inventory
         /// <summary>Property: the sanitizer that protects the flow.</summary>
         public const string SanitizerProperty = "sanitizer";
 
-        /// <summary>PII201.</summary>
-        public static readonly DiagnosticDescriptor Member = new DiagnosticDescriptor(
-            "PII201",
-            "Inventory: personal-data member",
-            "{0} holds personal data ({1})",
-            "PiiGuard.Inventory",
-            DiagnosticSeverity.Info,
-            isEnabledByDefault: true,
-            description: "An entry of the personal-data inventory, reported only when the build property PiiGuardInventory is true.",
-            helpLinkUri: "https://github.com/piiguard/piiguard/blob/main/docs/inventory.md");
+        /// <summary>PII201 (in the central registry, Rules.InventoryMember).</summary>
+        public static readonly DiagnosticDescriptor Member = Rules.InventoryMember;
 
-        /// <summary>PII202.</summary>
-        public static readonly DiagnosticDescriptor ProtectedFlow = new DiagnosticDescriptor(
-            "PII202",
-            "Inventory: personal data reaches a sink protected",
-            "{0} ({1}) reaches {2} {3} by {4}",
-            "PiiGuard.Inventory",
-            DiagnosticSeverity.Info,
-            isEnabledByDefault: true,
-            description: "A masked or pseudonymised flow of personal data into a sink, for the inventory; reported only when the build property PiiGuardInventory is true.",
-            helpLinkUri: "https://github.com/piiguard/piiguard/blob/main/docs/inventory.md");
+        /// <summary>PII202 (in the central registry, Rules.InventoryProtectedFlow).</summary>
+        public static readonly DiagnosticDescriptor ProtectedFlow = Rules.InventoryProtectedFlow;
 
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Member, ProtectedFlow);
