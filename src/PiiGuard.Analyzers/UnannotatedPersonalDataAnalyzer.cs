@@ -57,12 +57,13 @@ namespace PiiGuard.Analyzers
                     return;
             }
 
-            if (symbol.IsImplicitlyDeclared || symbol.Locations.Length == 0 || !symbol.Locations[0].IsInSource || IsConfigurationType(symbol.ContainingType))
+            if (symbol.IsImplicitlyDeclared || symbol.Locations.Length == 0 || !symbol.Locations[0].IsInSource
+                || IsConfigurationType(symbol.ContainingType) || IsBusinessType(symbol.ContainingType) || IsStaticLiteral(symbol, context.CancellationToken))
             {
                 return;
             }
 
-            if (PersonalDataNames.Recognise(symbol.Name) is not { } match || !CanHold(type, match.Types, types))
+            if (PersonalDataNames.Recognise(symbol.Name) is not { } match || !CanHold(type, match.Types, types) || IsPlaceType(symbol.ContainingType, match.Kind))
             {
                 return;
             }
@@ -74,6 +75,40 @@ namespace PiiGuard.Analyzers
 
             ImmutableDictionary<string, string?> properties = ImmutableDictionary<string, string?>.Empty.Add(PiiKindProperty, match.Kind);
             context.ReportDiagnostic(Diagnostic.Create(Rules.UnannotatedPersonalData, symbol.Locations[0], properties, symbol.ContainingType.Name + "." + symbol.Name, match.Kind));
+        }
+
+        /// <summary>A company's, vendor's or store's contact data is not a data subject's (CompanyInformation.Email).</summary>
+        private static bool IsBusinessType(INamedTypeSymbol? type) =>
+            type != null && PersonalDataNames.SplitWords(type.Name).Exists(w => w is "company" or "business" or "vendor" or "merchant" or "supplier" or "store" or "shop" or "warehouse");
+
+        /// <summary>Addresses and coordinates of places, not people (PickupPoint.Address1, MeetingLocation.PostalCode).</summary>
+        private static bool IsPlaceType(INamedTypeSymbol? type, string kind) =>
+            type != null && (kind == "PostalAddress" || kind == "Location")
+            && PersonalDataNames.SplitWords(type.Name).Exists(w => w is "pickup" or "venue" or "meeting" or "branch" or "facility" or "site" or "point" or "points");
+
+        /// <summary>
+        /// A static readonly field or get-only static property whose value is a literal is a constant (a header name, a
+        /// claim type, a field name), not a holder of data.
+        /// </summary>
+        private static bool IsStaticLiteral(ISymbol symbol, System.Threading.CancellationToken cancellationToken)
+        {
+            if (!symbol.IsStatic || symbol is IFieldSymbol { IsReadOnly: false } || symbol is IPropertySymbol { SetMethod: not null })
+            {
+                return false;
+            }
+
+            foreach (SyntaxReference reference in symbol.DeclaringSyntaxReferences)
+            {
+                switch (reference.GetSyntax(cancellationToken))
+                {
+                    case Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer.Value: Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax }:
+                    case Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax { ExpressionBody.Expression: Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax }:
+                    case Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax { Initializer.Value: Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax }:
+                        return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool IsConfigurationType(INamedTypeSymbol? type)

@@ -39,13 +39,15 @@ namespace PiiGuard.CodeFixes
                 return null;
             }
 
-            return new FixPlan(expression, $"Mask with PiiMask.Apply(…, PiiKind.{kind})", diagnostic, kind);
+            bool nonNull = PiiGuardSyntax.NeedsNonNullResult(expression, expression, model, cancellationToken);
+            return new FixPlan(expression, $"Mask with PiiMask.Apply(…, PiiKind.{kind})", diagnostic, (kind, nonNull));
         }
 
         /// <inheritdoc />
         protected override SyntaxNode Rewrite(FixPlan plan, SyntaxNode rewritten, RewriteContext context)
         {
             var expression = (ExpressionSyntax)rewritten;
+            var data = ((string Kind, bool NonNull))plan.Data!;
             int position = plan.Node.SpanStart;
             ExpressionSyntax piiMask = context.TypeExpression(position, "PiiMask");
             ExpressionSyntax piiKind = context.TypeExpression(position, "PiiKind");
@@ -54,9 +56,10 @@ namespace PiiGuard.CodeFixes
                 SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(new[]
                 {
                     SyntaxFactory.Argument(expression.WithoutTrivia()),
-                    SyntaxFactory.Argument(SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, piiKind, SyntaxFactory.IdentifierName((string)plan.Data!))),
+                    SyntaxFactory.Argument(SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, piiKind, SyntaxFactory.IdentifierName(data.Kind))),
                 }, new[] { SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(SyntaxFactory.Space) })));
-            return call.WithTriviaFrom(expression);
+            ExpressionSyntax result = data.NonNull ? SyntaxFactory.PostfixUnaryExpression(SyntaxKind.SuppressNullableWarningExpression, call) : call;
+            return result.WithTriviaFrom(expression);
         }
     }
 }

@@ -193,12 +193,16 @@ namespace PiiGuard.CodeFixes
         {
             SyntaxTriviaList leading = declaration.GetLeadingTrivia();
             SyntaxTriviaList indentation = Indentation(leading);
-            var list = SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(attribute));
+            // Normalised, so no elastic trivia invites the formatter to reflow the user's attribute lists.
+            AttributeListSyntax list = SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(attribute)).NormalizeWhitespace();
             if (declaration.AttributeLists.Count > 0)
             {
+                // After the existing attributes, on their own line or on the same line, as they are written.
                 AttributeListSyntax last = declaration.AttributeLists[declaration.AttributeLists.Count - 1];
-                SyntaxTriviaList lastIndentation = Indentation(last.GetLeadingTrivia());
-                list = list.WithLeadingTrivia(lastIndentation).WithTrailingTrivia(eol);
+                bool ownLine = last.GetTrailingTrivia().Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+                list = ownLine
+                    ? list.WithLeadingTrivia(Indentation(last.GetLeadingTrivia())).WithTrailingTrivia(eol)
+                    : list.WithLeadingTrivia(SyntaxFactory.TriviaList()).WithTrailingTrivia(SyntaxFactory.Space);
                 return (TNode)declaration.WithAttributeLists(declaration.AttributeLists.Add(list));
             }
 
@@ -271,6 +275,42 @@ namespace PiiGuard.CodeFixes
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// PiiMask methods return string? (null only for null input). Whether a call replacing <paramref name="replaced"/>
+        /// needs <c>!</c>: nullable warnings are on, <paramref name="input"/> is known not to be null, and the value is
+        /// used where a non-null reference is expected (a member access on it, a non-nullable parameter, variable,
+        /// assignment target or return type).
+        /// </summary>
+        public static bool NeedsNonNullResult(ExpressionSyntax replaced, ExpressionSyntax input, SemanticModel model, System.Threading.CancellationToken cancellationToken)
+        {
+            if ((model.GetNullableContext(replaced.SpanStart) & NullableContext.WarningsEnabled) == 0
+                || model.GetTypeInfo(input, cancellationToken).Nullability.FlowState != NullableFlowState.NotNull)
+            {
+                return false;
+            }
+
+            if (replaced.Parent is MemberAccessExpressionSyntax access && access.Expression == replaced)
+            {
+                return true;
+            }
+
+            IOperation? parent = model.GetOperation(replaced, cancellationToken)?.Parent;
+            while (parent is Microsoft.CodeAnalysis.Operations.IConversionOperation)
+            {
+                parent = parent.Parent;
+            }
+
+            ITypeSymbol? target = parent switch
+            {
+                Microsoft.CodeAnalysis.Operations.IArgumentOperation argument => argument.Parameter?.Type,
+                Microsoft.CodeAnalysis.Operations.IVariableInitializerOperation { Parent: Microsoft.CodeAnalysis.Operations.IVariableDeclaratorOperation declarator } => declarator.Symbol.Type,
+                Microsoft.CodeAnalysis.Operations.ISimpleAssignmentOperation assignment => assignment.Target.Type,
+                Microsoft.CodeAnalysis.Operations.IReturnOperation => (model.GetEnclosingSymbol(replaced.SpanStart, cancellationToken) as IMethodSymbol)?.ReturnType,
+                _ => null,
+            };
+            return target is { IsReferenceType: true, NullableAnnotation: NullableAnnotation.NotAnnotated };
         }
     }
 }

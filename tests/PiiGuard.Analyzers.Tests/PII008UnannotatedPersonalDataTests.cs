@@ -158,6 +158,26 @@ public class PII008UnannotatedPersonalDataTests
                 public Guid EmailId { get; set; }
                 public string this[string email] => email;
             }
+            public static class CustomerFieldNames
+            {
+                public static string FirstName => "FirstName";
+                public static readonly string Email = "Email";
+                public static string Phone { get; } = "Phone";
+            }
+            public class PickupPoint
+            {
+                public string Address1 { get; set; } = "";
+                public double Latitude { get; set; }
+            }
+            public class Meeting
+            {
+                public string MeetingLocationAddress { get; set; } = "";
+                public string VenuePostalCode { get; set; } = "";
+            }
+            public class Shipment
+            {
+                public string ZipCodeFrom { get; set; } = "";
+            }
             public class SmtpOptions
             {
                 public string FromEmail { get; set; } = "";

@@ -73,6 +73,99 @@ public static class CompileTimeRunner
         return 0;
     }
 
+    /// <summary>
+    /// The same measurement on a real project (not committed; cloned by the caller): its own build, then with
+    /// PiiGuard, with NetAnalyzers (AnalysisMode All) and with SecurityCodeScan, injected through
+    /// CustomAfterMicrosoftCommonTargets so the project's files are not edited.
+    /// </summary>
+    public static int RunReal(string repoRoot, string project, int repetitions, string[] extraArgs, string outputMarkdown)
+    {
+        string runtime = Path.Combine(repoRoot, "src", "PiiGuard", "bin", "Release", "netstandard2.0", "PiiGuard.dll");
+        string analyzers = Path.Combine(repoRoot, "src", "PiiGuard.Analyzers", "bin", "Release", "netstandard2.0", "PiiGuard.Analyzers.dll");
+        Exec(repoRoot, "dotnet", "build src/PiiGuard.Analyzers -c Release -nologo -v:q");
+        Exec(repoRoot, "dotnet", "build src/PiiGuard -c Release -nologo -v:q");
+        string nugetRoot = Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        string scs = Path.Combine(nugetRoot, "securitycodescan.vs2019", "5.6.7", "analyzers", "dotnet");
+        if (!Directory.Exists(scs))
+        {
+            throw new InvalidOperationException("SecurityCodeScan.VS2019 5.6.7 is not in the NuGet cache: run the synthetic benchmark first (it restores it).");
+        }
+
+        string inject = Path.Combine(repoRoot, "artifacts", "bench", "inject.targets");
+        Directory.CreateDirectory(Path.GetDirectoryName(inject)!);
+        File.WriteAllText(inject, $$"""
+            <Project>
+              <ItemGroup Condition="'$(PiiGuardBenchConfig)' == 'piiguard'">
+                <Analyzer Include="{{analyzers}}" />
+                <Reference Include="{{runtime}}" />
+              </ItemGroup>
+              <ItemGroup Condition="'$(PiiGuardBenchConfig)' == 'securitycodescan'">
+                <Analyzer Include="{{Path.Combine(scs, "SecurityCodeScan.VS2019.dll")}}" />
+                <Analyzer Include="{{Path.Combine(scs, "YamlDotNet.dll")}}" />
+              </ItemGroup>
+            </Project>
+            """);
+        string dir = Path.GetDirectoryName(Path.GetFullPath(project))!;
+        string common = string.Join(" ", extraArgs) + $" -p:CustomAfterMicrosoftCommonTargets={inject}";
+        // dotnet restore takes no -f: restore every target framework, build one.
+        var restoreArgs = new List<string>();
+        for (int i = 0; i < extraArgs.Length; i++)
+        {
+            if (extraArgs[i] is "-f" or "--framework")
+            {
+                i++;
+                continue;
+            }
+
+            restoreArgs.Add(extraArgs[i]);
+        }
+
+        Exec(dir, "dotnet", $"restore {project} -nologo -v:q {string.Join(" ", restoreArgs)} -p:CustomAfterMicrosoftCommonTargets={inject}");
+        string[] configs = { "default", "piiguard", "netanalyzers", "securitycodescan" };
+        string Args(string config) => $"build {project} -c Release --no-restore --no-incremental -nologo -v:d -p:ReportAnalyzer=true {common} -p:PiiGuardBenchConfig={config}"
+            + (config == "netanalyzers" ? " -p:EnableNETAnalyzers=true -p:AnalysisMode=All" : "");
+        foreach (string config in configs)
+        {
+            Exec(dir, "dotnet", Args(config)); // warm-up
+        }
+
+        var times = configs.ToDictionary(c => c, _ => new List<double>());
+        var piiGuard = new List<double>();
+        for (int rep = 0; rep < repetitions; rep++)
+        {
+            foreach (string config in configs)
+            {
+                var sw = Stopwatch.StartNew();
+                string output = Exec(dir, "dotnet", Args(config));
+                sw.Stop();
+                times[config].Add(sw.Elapsed.TotalSeconds);
+                if (config == "piiguard")
+                {
+                    piiGuard.Add(SumTimes(output, "PiiGuard.Analyzers", generator: false) + SumTimes(output, "PiiGuard.Analyzers", generator: true));
+                }
+
+                Console.WriteLine($"{Path.GetFileName(project)} {config,-16} {sw.Elapsed.TotalSeconds,7:F2} s");
+            }
+        }
+
+        var report = new StringBuilder();
+        report.AppendLine(CultureInfo.InvariantCulture, $"Project: {Path.GetFileName(project)} ({string.Join(" ", extraArgs)})");
+        report.AppendLine();
+        report.AppendLine("| config | build (s, median) | vs default | PiiGuard analyzers + generator (s) |");
+        report.AppendLine("|---|---:|---:|---:|");
+        double baseline = Median(times["default"]);
+        foreach (string config in configs)
+        {
+            double t = Median(times[config]);
+            string own = config == "piiguard" ? Median(piiGuard).ToString("F3", CultureInfo.InvariantCulture) : "";
+            report.AppendLine(CultureInfo.InvariantCulture, $"| {config} | {t:F2} | {t / baseline:F3} | {own} |");
+        }
+
+        File.WriteAllText(outputMarkdown, report.ToString());
+        Console.WriteLine(report);
+        return 0;
+    }
+
     private sealed record BuildResult(double Seconds, double PiiGuardAnalyzerSeconds, double PiiGuardGeneratorSeconds, int Warnings);
 
     private static BuildResult Build(string dir)

@@ -21,6 +21,13 @@ public static class Program
             return CompileTimeRunner.Run(root, sizes, reps, Path.Combine(root, "artifacts", "bench", "compile-time.md"));
         }
 
+        if (args.Length > 2 && args[0] == "real")
+        {
+            // real <project> <repetitions> [msbuild arguments…]
+            string root = FindRepoRoot();
+            return CompileTimeRunner.RunReal(root, Path.GetFullPath(args[1]), int.Parse(args[2]), args.Skip(3).ToArray(), Path.Combine(root, "artifacts", "bench", "real-project.md"));
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

@@ -8,9 +8,11 @@ using System.Reflection;
 namespace PiiGuard.Package.Tests;
 
 /// <summary>
-/// Packs PiiGuard.Analyzers once (unique prerelease version, so no stale copy in the NuGet cache is used) into
-/// a temp folder feed, and writes and restores a fresh consumer console project beside it. Deleted afterwards,
-/// with the package's entry in the global packages folder.
+/// Packs PiiGuard.Analyzers once, with a unique prerelease version (so no stale copy in the NuGet cache is
+/// used), from the outputs already built: the test project references the package project for build order, and
+/// packing with --no-build never writes into src/ while a solution build may still run. Packs into a temp
+/// folder feed, then writes and restores a fresh consumer console project beside it. Everything is deleted
+/// afterwards, with the package's entry in the global packages folder.
 /// </summary>
 public sealed class PackageFixture : IDisposable
 {
@@ -20,17 +22,26 @@ public sealed class PackageFixture : IDisposable
     /// <summary>Timeout of one consumer build.</summary>
     public static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(3);
 
-    /// <summary>The consumer's source: one leak (PII001 on Customer.NationalId) next to its masked form.</summary>
+    /// <summary>
+/// The consumer's source: one leak (PII001 on Customer.NationalId) next to its masked form, and a
+/// [GenerateMasking] record whose generated ToMaskedString it prints (when the package carries the generator).
+/// </summary>
     public const string ProgramSource = """
+        using System;
         using Microsoft.Extensions.Logging;
         using PiiGuard;
 
-        using ILoggerFactory factory = LoggerFactory.Create(builder => builder.AddConsole());
-        ILogger logger = factory.CreateLogger("Onboarding");
-        var customer = new Customer { NationalId = "11010519491231002X", Email = "zhang.wei@example.com", Tier = "gold" };
+        using (ILoggerFactory factory = LoggerFactory.Create(builder => builder.AddConsole()))
+        {
+            ILogger logger = factory.CreateLogger("Onboarding");
+            var customer = new Customer { NationalId = "11010519491231002X", Email = "zhang.wei@example.com", Tier = "gold" };
 
-        logger.LogInformation("Onboarding {NationalId}", customer.NationalId); // LEAK
-        logger.LogInformation("Onboarding {Email} {Tier}", PiiMask.Email(customer.Email), customer.Tier); // MASKED
+            logger.LogInformation("Onboarding {NationalId}", customer.NationalId); // LEAK
+            logger.LogInformation("Onboarding {Email} {Tier}", PiiMask.Email(customer.Email), customer.Tier); // MASKED
+        }
+
+        var applicant = new Applicant("Zhang Wei", "11010519491231002X", "gold");
+        Console.WriteLine("GENERATED: " + (applicant is IMaskable maskable ? maskable.ToMaskedString() : "none"));
 
         public class Customer
         {
@@ -38,6 +49,9 @@ public sealed class PackageFixture : IDisposable
             [Pii(PiiKind.Email)] public string Email { get; set; } = "";
             public string Tier { get; set; } = "";
         }
+
+        [GenerateMasking]
+        public partial record Applicant([Pii(PiiKind.Name)] string FullName, [Pii(PiiKind.NationalId)] string ResidentId, string Tier);
         """;
 
     private readonly string _globalPackages;
@@ -63,13 +77,13 @@ public sealed class PackageFixture : IDisposable
         var stopwatch = Stopwatch.StartNew();
         Pack = DotnetProcess.Run(RepositoryRoot, LongTimeout,
             "pack", Path.Combine(RepositoryRoot, "src", "PiiGuard.Package", "PiiGuard.Package.csproj"),
-            "-c", Configuration, "-o", Feed, "-p:PackageVersion=" + PackageVersion,
-            "-nodeReuse:false", "-p:UseSharedCompilation=false", "-nologo");
+            "-c", Configuration, "--no-build", "-o", Feed, "-p:PackageVersion=" + PackageVersion,
+            "-nodeReuse:false", "-nologo");
         PackTime = stopwatch.Elapsed;
         PackagePath = Path.Combine(Feed, $"PiiGuard.Analyzers.{PackageVersion}.nupkg");
         if (Pack.ExitCode != 0 || !File.Exists(PackagePath))
         {
-            throw new InvalidOperationException($"Packing PiiGuard.Analyzers failed or made no {Path.GetFileName(PackagePath)}. {Pack.Describe()}");
+            throw new InvalidOperationException($"Packing PiiGuard.Analyzers ({Configuration}, --no-build: build src/PiiGuard.Package in {Configuration} first) failed or made no {Path.GetFileName(PackagePath)}. {Pack.Describe()}");
         }
 
         WriteConsumer();
@@ -120,6 +134,11 @@ public sealed class PackageFixture : IDisposable
 
     /// <summary>The package as restored into the global packages folder.</summary>
     public string InstalledPackageDirectory => Path.Combine(_globalPackages, "piiguard.analyzers", PackageVersion.ToLowerInvariant());
+
+    /// <summary>Runs the consumer's last build output.</summary>
+    public DotnetResult RunConsumer() =>
+        DotnetProcess.Run(ConsumerDirectory, TimeSpan.FromMinutes(1),
+            Path.Combine(ConsumerDirectory, "bin", "Debug", $"net{Environment.Version.Major}.0", "Consumer.dll"));
 
     /// <summary>Rebuilds the consumer (no restore, no incremental skip, so every diagnostic is reported again).</summary>
     public DotnetResult BuildConsumer(params string[] extraArgs)

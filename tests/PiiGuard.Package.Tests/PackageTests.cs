@@ -81,6 +81,40 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
     }
 
     [Fact]
+    public void Package_PresetsSetTheDocumentedSeverities()
+    {
+        using ZipArchive zip = ZipFile.OpenRead(_package.PackagePath);
+        string recommended = ReadEntry(zip, "presets/piiguard.recommended.globalconfig");
+        string strict = ReadEntry(zip, "presets/piiguard.strict.globalconfig");
+        string audit = ReadEntry(zip, "presets/piiguard.audit.globalconfig");
+
+        foreach (string preset in new[] { recommended, strict, audit })
+        {
+            Assert.Contains("is_global = true", preset, StringComparison.Ordinal);
+        }
+
+        // recommended = the defaults: it overrides nothing.
+        Assert.DoesNotContain("dotnet_diagnostic.", recommended, StringComparison.Ordinal);
+
+        foreach (string id in new[] { "PII001", "PII002", "PII003", "PII004", "PII005", "PII006", "PII007", "PII009" })
+        {
+            Assert.Contains($"dotnet_diagnostic.{id}.severity = error", strict, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("dotnet_diagnostic.PII008.severity = suggestion", strict, StringComparison.Ordinal);
+
+        string[] allIds = Enumerable.Range(1, 9).Select(i => $"PII00{i}").Concat(Enumerable.Range(1, 6).Select(i => $"PII10{i}")).ToArray();
+        foreach (string id in allIds)
+        {
+            Assert.Contains($"dotnet_diagnostic.{id}.severity = warning", audit, StringComparison.Ordinal);
+        }
+
+        string props = ReadEntry(zip, "buildTransitive/PiiGuard.Analyzers.props");
+        Assert.Contains("<CompilerVisibleProperty Include=\"PiiGuardPreset\" />", props, StringComparison.Ordinal);
+        Assert.Contains("GlobalAnalyzerConfigFiles", props, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ConsumerBuild_ReportsPII001WithIdAndMember_AndSucceeds()
     {
         string sarif = Path.Combine(_package.ConsumerDirectory, "piiguard.sarif");
@@ -99,6 +133,33 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
         string sarifText = File.ReadAllText(sarif);
         Assert.Contains("\"PII001\"", sarifText, StringComparison.Ordinal);
         Assert.Contains("2.1.0", sarifText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ConsumerRun_PrintsGeneratedMaskedText_WhenThePackageCarriesTheGenerator()
+    {
+        bool hasGenerator = PackageHasSourceGenerator();
+        DotnetResult build = _package.BuildConsumer();
+        Assert.True(build.ExitCode == 0, "The consumer must build. " + build.Describe());
+
+        DotnetResult run = _package.RunConsumer();
+        _output.WriteLine(run.Describe());
+        Assert.True(run.ExitCode == 0, "The consumer must run. " + run.Describe());
+        string generated = run.Output.Split('\n').Select(l => l.TrimEnd('\r')).SingleOrDefault(l => l.StartsWith("GENERATED: ", StringComparison.Ordinal))
+            ?? throw new Xunit.Sdk.XunitException("The consumer printed no GENERATED: line. " + run.Describe());
+
+        if (!hasGenerator)
+        {
+            // No [Generator] in the packed analyzers yet: only the runtime path is checked.
+            Assert.Equal("GENERATED: none", generated);
+            return;
+        }
+
+        Assert.NotEqual("GENERATED: none", generated);
+        Assert.Contains("Applicant", generated, StringComparison.Ordinal);
+        Assert.Contains("gold", generated, StringComparison.Ordinal);
+        Assert.DoesNotContain("Zhang Wei", generated, StringComparison.Ordinal);
+        Assert.DoesNotContain("19491231", generated, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -131,6 +192,70 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
         Assert.True(DiagnosticLines(build, "error", "PII001").Any(l => l.Contains("Customer.NationalId", StringComparison.Ordinal)),
             "PiiGuardPreset=strict did not report `error PII001` on Customer.NationalId. " + build.Describe());
         Assert.DoesNotContain("PIIGUARD0001", build.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ConsumerEditorconfig_WinsOverThePreset()
+    {
+        // README: "any severity in your .editorconfig ... wins over" a preset (presets use global_level -1).
+        string editorconfig = Path.Combine(_package.ConsumerDirectory, ".editorconfig");
+        File.WriteAllText(editorconfig, "root = true\n\n[*.cs]\ndotnet_diagnostic.PII001.severity = warning\n");
+        try
+        {
+            DotnetResult build = _package.BuildConsumer("-p:PiiGuardPreset=strict");
+            _output.WriteLine(build.Describe());
+
+            Assert.True(build.ExitCode == 0, "An .editorconfig severity of warning must override the strict preset's error. " + build.Describe());
+            Assert.True(DiagnosticLines(build, "warning", "PII001").Any(l => l.Contains("Customer.NationalId", StringComparison.Ordinal)),
+                "PII001 on Customer.NationalId is not reported as a warning under .editorconfig + strict preset. " + build.Describe());
+        }
+        finally
+        {
+            File.Delete(editorconfig);
+        }
+    }
+
+    /// <summary>Whether a packed analyzer assembly declares a type with Roslyn's [Generator] attribute.</summary>
+    private bool PackageHasSourceGenerator()
+    {
+        using ZipArchive zip = ZipFile.OpenRead(_package.PackagePath);
+        foreach (ZipArchiveEntry entry in zip.Entries.Where(e => e.FullName.StartsWith("analyzers/", StringComparison.Ordinal) && e.FullName.EndsWith(".dll", StringComparison.Ordinal)))
+        {
+            using var buffer = new MemoryStream();
+            using (Stream stream = entry.Open())
+            {
+                stream.CopyTo(buffer);
+            }
+
+            buffer.Position = 0;
+            using var pe = new System.Reflection.PortableExecutable.PEReader(buffer);
+            System.Reflection.Metadata.MetadataReader reader = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+            foreach (System.Reflection.Metadata.CustomAttributeHandle handle in reader.CustomAttributes)
+            {
+                System.Reflection.Metadata.CustomAttribute attribute = reader.GetCustomAttribute(handle);
+                if (attribute.Constructor.Kind == System.Reflection.Metadata.HandleKind.MemberReference)
+                {
+                    var parent = reader.GetMemberReference((System.Reflection.Metadata.MemberReferenceHandle)attribute.Constructor).Parent;
+                    if (parent.Kind == System.Reflection.Metadata.HandleKind.TypeReference)
+                    {
+                        var type = reader.GetTypeReference((System.Reflection.Metadata.TypeReferenceHandle)parent);
+                        if (reader.GetString(type.Name) == "GeneratorAttribute" && reader.GetString(type.Namespace) == "Microsoft.CodeAnalysis")
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static string ReadEntry(ZipArchive zip, string name)
+    {
+        ZipArchiveEntry entry = zip.GetEntry(name) ?? throw new Xunit.Sdk.XunitException($"The package has no {name}.");
+        using var reader = new StreamReader(entry.Open());
+        return reader.ReadToEnd();
     }
 
     private static string[] DiagnosticLines(DotnetResult build, string severity, string id) =>

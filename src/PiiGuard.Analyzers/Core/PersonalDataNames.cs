@@ -119,7 +119,13 @@ namespace PiiGuard.Analyzers.Core
             "base", "web", "endpoint", "listen", "bind", "proxy", "gateway", "memory", "wallet", "contract", "broker", "network", "net", "socket",
             "local", "loopback", "multicast", "broadcast", "subnet", "dns", "return", "ip", "mac", "email", "mail",
             // code and verification digits
-            "code", "otp", "pin", "extension", "prefix", "country", "area", "region");
+            "code", "otp", "totp", "pin", "extension", "prefix", "country", "area", "region",
+            // the message or its rendering, not the address (EmailContent, VerifyYourEmailHtmlCopy)
+            "content", "text", "html", "copy", "action", "callback", "sso", "claim", "metadata", "event", "job",
+            // a business's, not a person's (CompanyAddress, BusinessTaxNumber, VendorEmail)
+            "business", "company", "corporate", "store", "shop", "merchant", "vendor", "supplier", "warehouse",
+            // a place's, not a person's (MeetingLocationAddress, VenuePostalCode), and origins of shipments (AddressFrom)
+            "location", "venue", "meeting", "facility", "site", "from", "origin");
 
         /// <summary>Recognises a member name; null when it does not say personal data.</summary>
         public static Match? Recognise(string name)
@@ -160,7 +166,8 @@ namespace PiiGuard.Analyzers.Core
                     continue;
                 }
 
-                if (MetadataWords.Contains(words[i]))
+                string word = words[i];
+                if (MetadataWords.Contains(word) || (word.Length > 3 && word.EndsWith("s", StringComparison.Ordinal) && MetadataWords.Contains(word.Substring(0, word.Length - 1))))
                 {
                     return null;
                 }

@@ -22,6 +22,7 @@ namespace PiiGuard.Analyzers.Flow
         private readonly ConcurrentDictionary<IPropertySymbol, Sink?> _propertySinks = new ConcurrentDictionary<IPropertySymbol, Sink?>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, MethodRole> _roles = new ConcurrentDictionary<IMethodSymbol, MethodRole>(SymbolEqualityComparer.Default);
         private readonly Dictionary<INamedTypeSymbol, Func<IMethodSymbol, Sink?>> _methodRules = new Dictionary<INamedTypeSymbol, Func<IMethodSymbol, Sink?>>(SymbolEqualityComparer.Default);
+        private readonly Dictionary<IPropertySymbol, Sink> _containers = new Dictionary<IPropertySymbol, Sink>(SymbolEqualityComparer.Default);
         private readonly Dictionary<INamedTypeSymbol, Func<IPropertySymbol, Sink?>> _propertyRules = new Dictionary<INamedTypeSymbol, Func<IPropertySymbol, Sink?>>(SymbolEqualityComparer.Default);
 
         public KnownSymbols(Compilation compilation, PiiSymbols pii, PiiGuardOptions options)
@@ -115,6 +116,16 @@ namespace PiiGuard.Analyzers.Flow
             AddProperty("Azure.Messaging.ServiceBus.ServiceBusMessage", p => p.Name == "Body" || p.Name == "Subject" || p.Name == "CorrelationId" || p.Name == "MessageId" ? new Sink(SinkRule.Egress, "ServiceBusMessage." + p.Name) : null);
             Add("Grpc.Core.Metadata", m => m.Name == "Add" ? new Sink(SinkRule.Egress, "Metadata.Add", ImmutableHashSet.Create("value", "valueBytes", "item")) : null);
 
+            AddContainer("Azure.Messaging.ServiceBus.ServiceBusMessage", "ApplicationProperties", new Sink(SinkRule.Egress, "ServiceBusMessage.ApplicationProperties"));
+            AddContainer("Microsoft.ApplicationInsights.DataContracts.EventTelemetry", "Properties", new Sink(SinkRule.Telemetry, "EventTelemetry.Properties"));
+            AddContainer("Microsoft.ApplicationInsights.DataContracts.TraceTelemetry", "Properties", new Sink(SinkRule.Telemetry, "TraceTelemetry.Properties"));
+            AddContainer("Microsoft.ApplicationInsights.DataContracts.RequestTelemetry", "Properties", new Sink(SinkRule.Telemetry, "RequestTelemetry.Properties"));
+            AddContainer("Microsoft.ApplicationInsights.DataContracts.DependencyTelemetry", "Properties", new Sink(SinkRule.Telemetry, "DependencyTelemetry.Properties"));
+            if (ExceptionData != null)
+            {
+                _containers[ExceptionData] = new Sink(SinkRule.Exception, "Exception.Data");
+            }
+
             // PII003: telemetry.
             Add("System.Diagnostics.Activity", m => m.Name is "SetTag" or "AddTag" or "SetBaggage" or "AddBaggage" or "SetStatus" or "AddEvent" or "SetCustomProperty" or "SetParentId" or "AddLink"
                 ? new Sink(SinkRule.Telemetry, "Activity." + m.Name) : null);
@@ -169,7 +180,8 @@ namespace PiiGuard.Analyzers.Flow
         public IPropertySymbol? ExceptionData { get; }
 
         /// <summary>The sink a method or constructor is, or null.</summary>
-        public Sink? GetMethodSink(IMethodSymbol method) => _methodSinks.GetOrAdd(method.OriginalDefinition, m => ComputeMethodSink(m));
+        public Sink? GetMethodSink(IMethodSymbol method) =>
+            _methodSinks.GetOrAdd(method.MethodKind == MethodKind.DelegateInvoke ? method : method.OriginalDefinition, m => ComputeMethodSink(m));
 
         /// <summary>The sink a property setter (or indexer) is, or null.</summary>
         public Sink? GetPropertySink(IPropertySymbol property) => _propertySinks.GetOrAdd(property.OriginalDefinition, p => ComputePropertySink(p));
@@ -200,6 +212,26 @@ namespace PiiGuard.Analyzers.Flow
             if (type != null)
             {
                 _methodRules[type] = rule;
+            }
+        }
+
+        /// <summary>
+        /// The sink of a collection-valued property whose entries leave the program (Exception.Data, ServiceBusMessage.ApplicationProperties):
+        /// an indexer assignment or Add on it is a sink.
+        /// </summary>
+        public Sink? GetContainerSink(IPropertySymbol property) => _containers.TryGetValue(property.OriginalDefinition, out Sink? sink) ? sink : null;
+
+        private void AddContainer(string typeName, string propertyName, Sink sink)
+        {
+            if (Type(typeName) is { } type)
+            {
+                foreach (ISymbol member in type.GetMembers(propertyName))
+                {
+                    if (member is IPropertySymbol property)
+                    {
+                        _containers[property] = sink;
+                    }
+                }
             }
         }
 

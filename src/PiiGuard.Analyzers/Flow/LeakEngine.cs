@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using PiiGuard.Analyzers.Core;
@@ -84,14 +85,18 @@ namespace PiiGuard.Analyzers.Flow
     /// <summary>What a method's return value carries: fixed personal data, and the parameters that flow into it.</summary>
     internal sealed class MethodSummary
     {
-        public static readonly MethodSummary Empty = new MethodSummary(null, 0, 0);
+        public static readonly MethodSummary Empty = new MethodSummary(null, 0, 0, ImmutableArray<ParameterSink>.Empty);
 
-        public MethodSummary(Taint? fixedTaint, ulong parameters, ulong hashedParameters)
+        public MethodSummary(Taint? fixedTaint, ulong parameters, ulong hashedParameters, ImmutableArray<ParameterSink> parameterSinks)
         {
             Fixed = fixedTaint;
             Parameters = parameters;
             HashedParameters = hashedParameters;
+            ParameterSinks = parameterSinks;
         }
+
+        /// <summary>Parameters that reach a sink inside the method (a logging helper): the caller's argument is reported.</summary>
+        public ImmutableArray<ParameterSink> ParameterSinks { get; }
 
         /// <summary>Personal data the return value carries whatever the arguments.</summary>
         public Taint? Fixed { get; }
@@ -101,5 +106,26 @@ namespace PiiGuard.Analyzers.Flow
 
         /// <summary>Bit i: parameter i flows to the return value through an unkeyed hash.</summary>
         public ulong HashedParameters { get; }
+    }
+}
+
+namespace PiiGuard.Analyzers.Flow
+{
+    /// <summary>A parameter of a summarised method that reaches a sink in its body.</summary>
+    internal readonly struct ParameterSink
+    {
+        public ParameterSink(int ordinal, Sink sink, string display)
+        {
+            Ordinal = ordinal;
+            Sink = sink;
+            Display = display;
+        }
+
+        public int Ordinal { get; }
+
+        public Sink Sink { get; }
+
+        /// <summary>"ILogger.LogInformation" (the sink inside the method).</summary>
+        public string Display { get; }
     }
 }

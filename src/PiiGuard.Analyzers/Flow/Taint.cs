@@ -11,9 +11,10 @@ namespace PiiGuard.Analyzers.Flow
     /// </summary>
     internal sealed class Taint
     {
-        private Taint(string? display, PiiInfo info, bool whole, IOperation? hash, string? hashDisplay, ulong parameters, ulong hashedParameters, string? kinds = null)
+        private Taint(string? display, PiiInfo info, bool whole, IOperation? hash, string? hashDisplay, ulong parameters, ulong hashedParameters, string? kinds = null, bool memberData = false)
         {
             Kinds = kinds;
+            IsMemberData = memberData;
             Display = display;
             Info = info;
             IsWholeObject = whole;
@@ -44,6 +45,12 @@ namespace PiiGuard.Analyzers.Flow
         /// <summary>Summary mode: bit i set when parameter i flows here through an unkeyed hash.</summary>
         public ulong HashedParameters { get; }
 
+        /// <summary>
+        /// The value is an object of a user type (a DTO) whose members were given the datum: reflection-based readers
+        /// (serializers, destructuring) see it, ToString does not unless the type prints its members.
+        /// </summary>
+        public bool IsMemberData { get; }
+
         /// <summary>For a whole object, the kinds it holds ("Email, NationalId").</summary>
         public string? Kinds { get; }
 
@@ -53,6 +60,12 @@ namespace PiiGuard.Analyzers.Flow
         public static Taint Source(string display, PiiInfo info) => new Taint(display, info, false, null, null, 0, 0);
 
         public static Taint WholeObject(string display, PiiInfo info, string kinds) => new Taint(display, info, true, null, null, 0, 0, kinds);
+
+        /// <summary>The same datum, held in the members of an object.</summary>
+        public Taint AsMemberData() => IsMemberData ? this : new Taint(Display, Info, IsWholeObject, Hash, HashDisplay, Parameters, HashedParameters, Kinds, memberData: true);
+
+        /// <summary>The same datum as a plain value (an object's members printed by its ToString).</summary>
+        public Taint AsValue() => !IsMemberData ? this : new Taint(Display, Info, IsWholeObject, Hash, HashDisplay, Parameters, HashedParameters, Kinds);
 
         /// <summary>The hashed datum, reported at <paramref name="hash"/> (a call site of a summarised hashing helper).</summary>
         public Taint WithHashAt(IOperation hash, string hashDisplay) => new Taint(Display, Info, false, hash, hashDisplay, Parameters, HashedParameters);
@@ -89,7 +102,7 @@ namespace PiiGuard.Analyzers.Flow
                 return this;
             }
 
-            return HasSource ? new Taint(Display, Info, IsWholeObject, Hash, HashDisplay, 0, 0, Kinds) : null;
+            return HasSource ? new Taint(Display, Info, IsWholeObject, Hash, HashDisplay, 0, 0, Kinds, IsMemberData) : null;
         }
 
         /// <summary>Joins two abstract values: the result carries what either carries.</summary>
@@ -113,7 +126,7 @@ namespace PiiGuard.Analyzers.Flow
                 return primary;
             }
 
-            return new Taint(primary.Display, primary.Info, primary.IsWholeObject, primary.Hash, primary.HashDisplay, parameters, hashed, primary.Kinds);
+            return new Taint(primary.Display, primary.Info, primary.IsWholeObject, primary.Hash, primary.HashDisplay, parameters, hashed, primary.Kinds, primary.IsMemberData && a.IsMemberData && b.IsMemberData);
         }
 
         /// <summary>Which of two data a diagnostic names: a clear member over a hashed one over a whole object; sensitive first.</summary>
@@ -124,7 +137,7 @@ namespace PiiGuard.Analyzers.Flow
                 return 0;
             }
 
-            int rank = t.IsWholeObject ? 1 : t.Hash != null ? 2 : 4;
+            int rank = t.IsWholeObject ? 1 : t.Hash != null ? 2 : t.IsMemberData ? 3 : 4;
             return rank * 2 + (t.Info.Sensitive ? 1 : 0);
         }
 
@@ -141,7 +154,7 @@ namespace PiiGuard.Analyzers.Flow
                 return false;
             }
 
-            return a.Display == b.Display && a.IsWholeObject == b.IsWholeObject && a.Parameters == b.Parameters
+            return a.Display == b.Display && a.IsWholeObject == b.IsWholeObject && a.IsMemberData == b.IsMemberData && a.Parameters == b.Parameters
                 && a.HashedParameters == b.HashedParameters && ReferenceEquals(a.Hash, b.Hash) && a.Info.Equals(b.Info);
         }
     }

@@ -17,7 +17,6 @@ namespace PiiGuard.Analyzers.Flow
     internal sealed class TaintWalker
     {
         private static readonly Sink ConsoleOutSink = new Sink(SinkRule.Log, "Console.Out");
-        private static readonly Sink ExceptionDataSink = new Sink(SinkRule.Exception, "Exception.Data");
 
         private readonly LeakEngine _engine;
         private readonly KnownSymbols _known;
@@ -31,6 +30,7 @@ namespace PiiGuard.Analyzers.Flow
         private HashSet<IMethodSymbol>? _activeLocalFunctions;
         private Taint? _returnTaint;
         private Taint? _lambdaSeed;
+        private List<ParameterSink>? _parameterSinks;
 
         private TaintWalker(LeakEngine engine, LeakReporter? reporter, int depth, HashSet<IMethodSymbol> inProgress, CancellationToken cancellationToken)
         {
@@ -54,6 +54,7 @@ namespace PiiGuard.Analyzers.Flow
         public static MethodSummary Summarize(LeakEngine engine, IMethodSymbol method, IOperation body, int depth, HashSet<IMethodSymbol> inProgress, CancellationToken cancellationToken)
         {
             var walker = new TaintWalker(engine, null, depth, inProgress, cancellationToken);
+            walker._parameterSinks = new List<ParameterSink>();
             foreach (IParameterSymbol parameter in method.Parameters)
             {
                 walker._env[parameter] = Taint.Union(walker.SourceOf(parameter), Taint.Parameter(parameter.Ordinal));
@@ -62,15 +63,19 @@ namespace PiiGuard.Analyzers.Flow
             walker.CollectLocalFunctions(body);
             walker.Visit(body);
             Taint? result = walker._returnTaint;
-            if (result is null)
+            ImmutableArray<ParameterSink> sinks = walker._parameterSinks.Count == 0 ? ImmutableArray<ParameterSink>.Empty : walker._parameterSinks.ToImmutableArray();
+            if (result is null && sinks.IsEmpty)
             {
                 return MethodSummary.Empty;
             }
 
-            return new MethodSummary(result.WithoutParameters(), result.Parameters, result.HashedParameters);
+            return new MethodSummary(result?.WithoutParameters(), result?.Parameters ?? 0, result?.HashedParameters ?? 0, sinks);
         }
 
         private bool Reporting => _reporter != null;
+
+        /// <summary>Whether sinks are checked: when reporting, or when a summary records the parameters that reach them.</summary>
+        private bool CheckingSinks => _reporter != null || _parameterSinks != null;
 
         // ---------------------------------------------------------------- statements
 
@@ -195,7 +200,8 @@ namespace PiiGuard.Analyzers.Flow
             foreach (IVariableDeclaratorOperation declarator in declaration.Declarators)
             {
                 IVariableInitializerOperation? initializer = declarator.Initializer ?? declaration.Initializer;
-                _env[declarator.Symbol] = initializer is null ? null : Eval(initializer.Value);
+                Taint? value = initializer is null ? null : Eval(initializer.Value);
+                _env[declarator.Symbol] = value;
             }
         }
 
@@ -337,10 +343,10 @@ namespace PiiGuard.Analyzers.Flow
                             return null;
                         }
 
-                        if (operand is null && conversion.IsImplicit && conversion.Type is { } target
+                        if (conversion.IsImplicit && conversion.Type is { } target
                             && (target.SpecialType == SpecialType.System_Object || target.SpecialType == SpecialType.System_String || target.TypeKind == TypeKind.Interface))
                         {
-                            return TextFormTaint(conversion.Operand);
+                            return operand is null ? TextFormTaint(conversion.Operand) : AsText(operand, conversion.Operand.Type);
                         }
 
                         return operand;
@@ -491,7 +497,7 @@ namespace PiiGuard.Analyzers.Flow
                 case IDeconstructionAssignmentOperation deconstruction:
                     {
                         IOperation target = deconstruction.Target is IDeclarationExpressionOperation declared ? declared.Expression : deconstruction.Target;
-                        if (target is ITupleOperation targets && deconstruction.Value is ITupleOperation values && targets.Elements.Length == values.Elements.Length)
+                        if (target is ITupleOperation targets && StripConversions(deconstruction.Value) is ITupleOperation values && targets.Elements.Length == values.Elements.Length)
                         {
                             Taint? all = null;
                             var taints = new Taint?[values.Elements.Length];
@@ -553,7 +559,7 @@ namespace PiiGuard.Analyzers.Flow
                         foreach (IOperation element in initializer.Initializers)
                         {
                             result = Taint.Union(result, Eval(element));
-                            if (element is IInvocationOperation add)
+                            if (element is IInvocationOperation add && _known.GetMethodSink(add.TargetMethod) is null)
                             {
                                 foreach (IArgumentOperation argument in add.Arguments)
                                 {
@@ -579,7 +585,10 @@ namespace PiiGuard.Analyzers.Flow
                     return Eval(@delegate.Target);
 
                 case IAwaitOperation await:
-                    return Eval(await.Operation);
+                    {
+                        Taint? awaited = Eval(await.Operation);
+                        return IsModelType(await.Type) && awaited is not { IsMemberData: true } ? null : awaited;
+                    }
 
                 case IIsTypeOperation isType:
                     Eval(isType.ValueOperand);
@@ -631,7 +640,22 @@ namespace PiiGuard.Analyzers.Flow
             or ILabeledOperation or IBranchOperation or ILocalFunctionOperation or IEmptyOperation or IMethodBodyBaseOperation or IUsingDeclarationOperation;
 
         /// <summary>The value as text: what it carries, or, for an object whose ToString prints personal members, the object.</summary>
-        private Taint? EvalText(IOperation operation) => Eval(operation) ?? TextFormTaint(StripConversions(operation));
+        private Taint? EvalText(IOperation operation)
+        {
+            IOperation stripped = StripConversions(operation);
+            return AsText(Eval(operation), stripped.Type) ?? TextFormTaint(stripped);
+        }
+
+        /// <summary>What ToString shows of a value: an object's member data only when its type prints its members.</summary>
+        private Taint? AsText(Taint? taint, ITypeSymbol? type)
+        {
+            if (taint is not { IsMemberData: true })
+            {
+                return taint;
+            }
+
+            return type != null && type.SpecialType == SpecialType.None && _engine.Facts.GetTextForm(type) == TextForm.Unmasked ? taint.AsValue() : null;
+        }
 
         /// <summary>The value as a reflection-based reader sees it (Serilog {@x}, JSON): a whole object holding personal data, masked or not.</summary>
         private Taint? EvalObject(IOperation operation)
@@ -696,7 +720,7 @@ namespace PiiGuard.Analyzers.Flow
             }
 
             Taint? instanceTaint = Eval(instance);
-            if (instanceTaint is null || IsModelType(instance.Type))
+            if (instanceTaint is null || IsModelType(instance.Type) || IsModelType(type))
             {
                 return null;
             }
@@ -737,9 +761,9 @@ namespace PiiGuard.Analyzers.Flow
             Sink? sink = _known.GetMethodSink(method);
             if (sink is null && invocation.Instance is IPropertyReferenceOperation { Property: { } receiverProperty })
             {
-                if (_known.ExceptionData != null && SymbolEqualityComparer.Default.Equals(receiverProperty.OriginalDefinition, _known.ExceptionData) && method.Name == "Add")
+                if (method.Name is "Add" or "TryAdd" && _known.GetContainerSink(receiverProperty) is { } container)
                 {
-                    sink = ExceptionDataSink;
+                    sink = container;
                 }
                 else if (receiverProperty.Name is "Out" or "Error" && SymbolEqualityComparer.Default.Equals(receiverProperty.ContainingType, _known.Console)
                     && method.Name.StartsWith("Write", System.StringComparison.Ordinal))
@@ -750,7 +774,7 @@ namespace PiiGuard.Analyzers.Flow
 
             if (sink != null)
             {
-                if (Reporting)
+                if (CheckingSinks)
                 {
                     CheckSinkArguments(method, arguments, sink, sink == ConsoleOutSink ? "Console." + receiverName(invocation) + "." + method.Name : null);
                 }
@@ -769,17 +793,23 @@ namespace PiiGuard.Analyzers.Flow
                 case MethodRole.Sanitizer:
                     return null;
                 case MethodRole.UnkeyedHash:
-                    return Taint.Union(instanceTaint, allArguments)?.Hashed(invocation, method.ContainingType.Name + "." + method.Name);
+                    return Taint.Union(instanceTaint, allArguments)?.Hashed(invocation, (invocation.Instance?.Type?.Name ?? method.ContainingType.Name) + "." + method.Name);
                 case MethodRole.Serializer:
                     {
                         Taint? serialized = null;
                         foreach (IArgumentOperation argument in arguments)
                         {
-                            serialized = Taint.Union(serialized, EvalObject(argument.Value));
+                            serialized = Taint.Union(serialized, EvalObject(argument.Value)?.AsValue());
                         }
 
                         return serialized;
                     }
+            }
+
+            MethodSummary? summary = IsInSource(method) ? _engine.GetSummary(method, _depth + 1, _inProgress, _cancellationToken) : null;
+            if (summary is { ParameterSinks.IsEmpty: false } && CheckingSinks)
+            {
+                ReportParameterSinks(summary, arguments, argumentTaints, method);
             }
 
             Taint? result;
@@ -795,7 +825,7 @@ namespace PiiGuard.Analyzers.Flow
             {
                 result = TextFormTaint(invocation.Instance);
             }
-            else if (IsInSource(method) && _engine.GetSummary(method, _depth + 1, _inProgress, _cancellationToken) is { } summary)
+            else if (summary != null)
             {
                 result = ApplySummary(summary, argumentTaints, invocation, method);
             }
@@ -804,8 +834,14 @@ namespace PiiGuard.Analyzers.Flow
                 result = Taint.Union(instanceTaint, allArguments);
             }
 
+            // A user type's value carries personal data through its members, which are followed by their annotations.
+            if (IsModelType(invocation.Type) && result is not { IsMemberData: true })
+            {
+                result = null;
+            }
+
             // A mutating call on a local (StringBuilder.Append, List.Add) makes the local carry what it was given.
-            if (allArguments != null && !method.IsStatic && !IsInSource(method) && RootVariable(invocation.Instance) is { } root)
+            if (allArguments != null && !method.IsStatic && !IsInSource(method) && IsMutator(method, invocation.Instance) && RootVariable(invocation.Instance) is { } root)
             {
                 _env.TryGetValue(root, out Taint? previous);
                 _env[root] = Taint.Union(previous, allArguments);
@@ -814,6 +850,46 @@ namespace PiiGuard.Analyzers.Flow
             return result;
 
             static string receiverName(IInvocationOperation call) => ((IPropertyReferenceOperation)call.Instance!).Property.Name;
+        }
+
+        private void RecordParameterSinks(ulong parameters, Sink sink, string display)
+        {
+            for (int i = 0; i < 64 && parameters != 0; i++, parameters >>= 1)
+            {
+                if ((parameters & 1) != 0 && _parameterSinks!.Count < 64)
+                {
+                    _parameterSinks.Add(new ParameterSink(i, sink, display));
+                }
+            }
+        }
+
+        /// <summary>A helper whose parameter reaches a sink: the caller's argument is the leak.</summary>
+        private void ReportParameterSinks(MethodSummary summary, ImmutableArray<IArgumentOperation> arguments, Taint?[] argumentTaints, IMethodSymbol method)
+        {
+            foreach (ParameterSink parameterSink in summary.ParameterSinks)
+            {
+                if (parameterSink.Ordinal >= argumentTaints.Length || argumentTaints[parameterSink.Ordinal] is not { } taint)
+                {
+                    continue;
+                }
+
+                string display = method.ContainingType.Name + "." + method.Name + " -> " + parameterSink.Display;
+                if (taint.HasSource && _reporter != null)
+                {
+                    foreach (IArgumentOperation argument in arguments)
+                    {
+                        if (argument.Parameter?.Ordinal == parameterSink.Ordinal)
+                        {
+                            _reporter.Report(taint, StripConversions(argument.Value), parameterSink.Sink, display, _engine.Facts);
+                        }
+                    }
+                }
+
+                if (taint.Parameters != 0 && _parameterSinks != null)
+                {
+                    RecordParameterSinks(taint.Parameters, parameterSink.Sink, display);
+                }
+            }
         }
 
         private Taint? ApplySummary(MethodSummary summary, Taint?[] argumentTaints, IInvocationOperation invocation, IMethodSymbol method)
@@ -895,7 +971,7 @@ namespace PiiGuard.Analyzers.Flow
                 Sink? sink = _known.GetMethodSink(constructor);
                 if (sink != null)
                 {
-                    if (Reporting)
+                    if (CheckingSinks)
                     {
                         CheckSinkArguments(constructor, creation.Arguments, sink, null);
                     }
@@ -904,10 +980,10 @@ namespace PiiGuard.Analyzers.Flow
                 }
             }
 
-            // User types are followed member by member (and by their text form), not as a whole.
+            // User types are followed member by member (and by their text form); what their members were given is member data.
             if (IsModelType(creation.Type))
             {
-                return null;
+                return Taint.Union(arguments, initializer)?.AsMemberData();
             }
 
             return Taint.Union(arguments, initializer);
@@ -946,10 +1022,21 @@ namespace PiiGuard.Analyzers.Flow
                     break;
                 case IPropertyReferenceOperation property:
                     _env[property.Property.OriginalDefinition] = value;
+                    WeakUpdateObject(property.Instance, value);
                     break;
                 case IFieldReferenceOperation field:
                     _env[field.Field.OriginalDefinition] = value;
+                    WeakUpdateObject(field.Instance, value);
                     break;
+            }
+        }
+
+        /// <summary><c>dto.Email = c.Email</c>: the local <c>dto</c> now holds member data.</summary>
+        private void WeakUpdateObject(IOperation? instance, Taint? value)
+        {
+            if (value is { HasSource: true } && instance is ILocalReferenceOperation or IParameterReferenceOperation && IsModelType(instance.Type))
+            {
+                WeakUpdate(instance, value.AsMemberData());
             }
         }
 
@@ -1006,7 +1093,7 @@ namespace PiiGuard.Analyzers.Flow
                         return parameter.Parameter;
                     case IFieldReferenceOperation field when field.Instance is null or IInstanceReferenceOperation:
                         return field.Field.OriginalDefinition;
-                    case IPropertyReferenceOperation { Property.IsIndexer: false } property when property.Instance is null or IInstanceReferenceOperation:
+                    case IPropertyReferenceOperation { Property.IsIndexer: false, Property.IsStatic: false } property when property.Instance is IInstanceReferenceOperation:
                         return property.Property.OriginalDefinition;
                     case IInvocationOperation { Instance: { } instance } call when SymbolEqualityComparer.Default.Equals(call.Type, instance.Type):
                         operation = instance;
@@ -1024,16 +1111,15 @@ namespace PiiGuard.Analyzers.Flow
 
         private void CheckAssignmentSink(IOperation target, IOperation value)
         {
-            if (!Reporting || target is not IPropertyReferenceOperation property)
+            if (!CheckingSinks || target is not IPropertyReferenceOperation property)
             {
                 return;
             }
 
             Sink? sink = _known.GetPropertySink(property.Property);
-            if (sink is null && property.Property.IsIndexer && property.Instance is IPropertyReferenceOperation { Property: { } inner }
-                && _known.ExceptionData != null && SymbolEqualityComparer.Default.Equals(inner.OriginalDefinition, _known.ExceptionData))
+            if (sink is null && property.Property.IsIndexer && property.Instance is IPropertyReferenceOperation { Property: { } inner })
             {
-                sink = ExceptionDataSink;
+                sink = _known.GetContainerSink(inner);
             }
 
             if (sink != null)
@@ -1144,9 +1230,14 @@ namespace PiiGuard.Analyzers.Flow
             }
 
             Taint? taint = mode == SinkMode.Destructure ? EvalObject(operation) : EvalText(operation);
-            if (taint is { HasSource: true })
+            if (taint is { HasSource: true } && _reporter != null)
             {
-                _reporter!.Report(taint, operation, sink, display ?? sink.Display, _engine.Facts);
+                _reporter.Report(taint, operation, sink, display ?? sink.Display, _engine.Facts);
+            }
+
+            if (taint is { Parameters: not 0 } && _parameterSinks != null)
+            {
+                RecordParameterSinks(taint.Parameters, sink, display ?? sink.Display);
             }
         }
 
@@ -1176,6 +1267,14 @@ namespace PiiGuard.Analyzers.Flow
 
             return operation;
         }
+
+        /// <summary>A call that stores its arguments in its receiver: returns nothing or the receiver itself (builders), or is named so.</summary>
+        private static bool IsMutator(IMethodSymbol method, IOperation? instance) =>
+            method.ReturnsVoid
+            || (instance != null && SymbolEqualityComparer.Default.Equals(method.ReturnType, instance.Type))
+            || method.Name.StartsWith("Add", System.StringComparison.Ordinal) || method.Name.StartsWith("Append", System.StringComparison.Ordinal)
+            || method.Name.StartsWith("Insert", System.StringComparison.Ordinal) || method.Name.StartsWith("TryAdd", System.StringComparison.Ordinal)
+            || method.Name is "Push" or "Enqueue" or "Write" or "WriteLine";
 
         private static bool IsNonCarrierMember(string name) => name is "Length" or "Count" or "LongLength" or "LongCount" or "Capacity" or "GetHashCode"
             or "IndexOf" or "IndexOfAny" or "LastIndexOf" or "LastIndexOfAny" or "CompareTo" or "Compare" or "GetType" or "GetLength" or "GetTypeCode" or "Rank";

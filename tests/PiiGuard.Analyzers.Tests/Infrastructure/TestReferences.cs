@@ -35,7 +35,7 @@ public static class TestReferences
         string frameworkDir = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
         string aspNetDir = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(frameworkDir)!)!, "Microsoft.AspNetCore.App");
         return tpa.Split(Path.PathSeparator)
-            .Where(p => Path.GetDirectoryName(p) == frameworkDir && IsManaged(p));
+            .Where(p => (Path.GetDirectoryName(p) == frameworkDir || Path.GetDirectoryName(Path.GetDirectoryName(p)) == aspNetDir) && IsManaged(p));
     }
 
     private static ImmutableArray<MetadataReference> Load()

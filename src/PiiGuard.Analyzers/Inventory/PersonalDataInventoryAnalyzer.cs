@@ -1,0 +1,298 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using PiiGuard.Analyzers.Core;
+using PiiGuard.Analyzers.Flow;
+
+namespace PiiGuard.Analyzers.Inventory
+{
+    /// <summary>
+    /// The personal-data inventory (docs/inventory.md). Silent unless the build property <c>PiiGuardInventory</c> is
+    /// <c>true</c> (read as <c>build_property.PiiGuardInventory</c>, made compiler-visible by the package's props; the
+    /// piiguard tool sets it for every project it scans). Then it reports, as info diagnostics that carry their data in
+    /// properties (SARIF <c>customProperties</c>):
+    /// PII201 for every personal-data member declared in the compilation, and
+    /// PII202 for every masked or pseudonymised flow of a personal member into a known sink.
+    /// Leaking flows are not reported here: they are the leak diagnostics PII001–PII007 themselves.
+    /// </summary>
+    /// <remarks>
+    /// PII202 is a separate, lightweight pass and asks nothing of the leak engine: at each sink call (the engine's own
+    /// sink table, <see cref="KnownSymbols.GetMethodSink"/>) it looks inside the arguments, and inside the initialisers of
+    /// the locals they name, for a sanitizer call (<see cref="KnownSymbols.GetRole"/>: PiiMask, [PiiSanitizer],
+    /// configured sanitizers, Redactor, keyed hashes, ToMaskedString) whose argument or receiver is a personal member.
+    /// </remarks>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class PersonalDataInventoryAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>The MSBuild property (compiler-visible) that switches the inventory on.</summary>
+        public const string EnableOption = "build_property.PiiGuardInventory";
+
+        /// <summary>Property: the containing type's full name.</summary>
+        public const string TypeProperty = "type";
+
+        /// <summary>Property: the member's name.</summary>
+        public const string MemberProperty = "member";
+
+        /// <summary>Property: the PiiKind name.</summary>
+        public const string KindProperty = "kind";
+
+        /// <summary>Property: "true" or "false".</summary>
+        public const string SensitiveProperty = "sensitive";
+
+        /// <summary>Property: what marks the member ("Pii", "PersonalData", "DataClassification").</summary>
+        public const string SourceProperty = "source";
+
+        /// <summary>Property: the sink's display name.</summary>
+        public const string SinkProperty = "sink";
+
+        /// <summary>Property: "masked" or "pseudonymised".</summary>
+        public const string StateProperty = "state";
+
+        /// <summary>Property: the sanitizer that protects the flow.</summary>
+        public const string SanitizerProperty = "sanitizer";
+
+        /// <summary>PII201.</summary>
+        public static readonly DiagnosticDescriptor Member = new DiagnosticDescriptor(
+            "PII201",
+            "Inventory: personal-data member",
+            "{0} holds personal data ({1})",
+            "PiiGuard.Inventory",
+            DiagnosticSeverity.Info,
+            isEnabledByDefault: true,
+            description: "An entry of the personal-data inventory, reported only when the build property PiiGuardInventory is true.",
+            helpLinkUri: "https://github.com/piiguard/piiguard/blob/main/docs/inventory.md");
+
+        /// <summary>PII202.</summary>
+        public static readonly DiagnosticDescriptor ProtectedFlow = new DiagnosticDescriptor(
+            "PII202",
+            "Inventory: personal data reaches a sink protected",
+            "{0} ({1}) reaches {2} {3} by {4}",
+            "PiiGuard.Inventory",
+            DiagnosticSeverity.Info,
+            isEnabledByDefault: true,
+            description: "A masked or pseudonymised flow of personal data into a sink, for the inventory; reported only when the build property PiiGuardInventory is true.",
+            helpLinkUri: "https://github.com/piiguard/piiguard/blob/main/docs/inventory.md");
+
+        /// <inheritdoc />
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Member, ProtectedFlow);
+
+        /// <inheritdoc />
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(start =>
+            {
+                if (!start.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(EnableOption, out string? enabled)
+                    || !string.Equals(enabled?.Trim(), "true", StringComparison.OrdinalIgnoreCase))
+                {
+                    return;
+                }
+
+                PiiSymbols pii = PiiSymbols.Create(start.Compilation);
+                if (!pii.HasAnySource)
+                {
+                    return;
+                }
+
+                var options = start.Options.AnalyzerConfigOptionsProvider.GlobalOptions;
+                options.TryGetValue(PiiGuardOptions.SinksKey, out string? sinks);
+                options.TryGetValue(PiiGuardOptions.SanitizersKey, out string? sanitizers);
+                var known = new KnownSymbols(start.Compilation, pii, PiiGuardOptions.Parse(sinks, sanitizers, start.Compilation));
+                start.RegisterSymbolAction(ctx => AnalyzeMember(ctx, pii), SymbolKind.Property, SymbolKind.Field);
+                start.RegisterOperationAction(ctx => AnalyzeSinkCall(ctx, known), OperationKind.Invocation, OperationKind.ObjectCreation);
+            });
+        }
+
+        private static void AnalyzeMember(SymbolAnalysisContext context, PiiSymbols pii)
+        {
+            ISymbol symbol = context.Symbol;
+            if (symbol is IFieldSymbol { AssociatedSymbol: not null } || symbol is IPropertySymbol { IsOverride: true }
+                || symbol.Locations.Length == 0 || !symbol.Locations[0].IsInSource || symbol.ContainingType is null)
+            {
+                return;
+            }
+
+            if (pii.GetPii(symbol) is not PiiInfo info)
+            {
+                return;
+            }
+
+            var properties = ImmutableDictionary.CreateBuilder<string, string?>(StringComparer.Ordinal);
+            properties[TypeProperty] = symbol.ContainingType.ToDisplayString();
+            properties[MemberProperty] = symbol.Name;
+            properties[KindProperty] = info.KindName;
+            properties[SensitiveProperty] = info.Sensitive ? "true" : "false";
+            properties[SourceProperty] = SourceOf(symbol, pii);
+            Location location = symbol.Locations[0];
+            context.ReportDiagnostic(Diagnostic.Create(Member, location, properties.ToImmutable(), symbol.ContainingType.Name + "." + symbol.Name, info.Describe()));
+        }
+
+        private static string SourceOf(ISymbol symbol, PiiSymbols pii)
+        {
+            IEnumerable<AttributeData> attributes = symbol.GetAttributes();
+            if (symbol is IPropertySymbol property && property.ContainingType.IsRecord)
+            {
+                foreach (IMethodSymbol constructor in property.ContainingType.InstanceConstructors)
+                {
+                    foreach (IParameterSymbol parameter in constructor.Parameters)
+                    {
+                        if (parameter.Name == property.Name)
+                        {
+                            attributes = System.Linq.Enumerable.Concat(attributes, parameter.GetAttributes());
+                        }
+                    }
+                }
+            }
+
+            foreach (AttributeData attribute in attributes)
+            {
+                for (INamedTypeSymbol? t = attribute.AttributeClass; t != null; t = t.BaseType)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(t, pii.PiiAttribute))
+                    {
+                        return "Pii";
+                    }
+
+                    if (SymbolEqualityComparer.Default.Equals(t, pii.PersonalDataAttribute))
+                    {
+                        return "PersonalData";
+                    }
+
+                    if (SymbolEqualityComparer.Default.Equals(t, pii.DataClassificationAttribute))
+                    {
+                        return "DataClassification";
+                    }
+                }
+            }
+
+            return "Pii";
+        }
+
+        private static void AnalyzeSinkCall(OperationAnalysisContext context, KnownSymbols known)
+        {
+            IMethodSymbol? method;
+            ImmutableArray<IArgumentOperation> arguments;
+            switch (context.Operation)
+            {
+                case IInvocationOperation invocation:
+                    method = invocation.TargetMethod;
+                    arguments = invocation.Arguments;
+                    break;
+                case IObjectCreationOperation creation:
+                    method = creation.Constructor;
+                    arguments = creation.Arguments;
+                    break;
+                default:
+                    return;
+            }
+
+            if (method is null || known.GetMethodSink(method) is not Sink sink)
+            {
+                return;
+            }
+
+            var reported = new HashSet<(ISymbol, string)>();
+            foreach (IArgumentOperation argument in arguments)
+            {
+                if (argument.Parameter is { } parameter && sink.OnlyParameters != null && !sink.OnlyParameters.Contains(parameter.Name))
+                {
+                    continue;
+                }
+
+                Inspect(context, known, sink, argument.Value, reported, followLocals: true);
+            }
+        }
+
+        private static void Inspect(OperationAnalysisContext context, KnownSymbols known, Sink sink, IOperation value, HashSet<(ISymbol, string)> reported, bool followLocals)
+        {
+            foreach (IOperation operation in value.DescendantsAndSelf())
+            {
+                if (operation is IInvocationOperation call && known.GetRole(call.TargetMethod) == MethodRole.Sanitizer)
+                {
+                    string sanitizer = call.TargetMethod.ContainingType.Name + "." + call.TargetMethod.Name;
+                    string state = IsPseudonymiser(call.TargetMethod, known) ? "pseudonymised" : "masked";
+                    if (call.TargetMethod.Name == "ToMaskedString" && call.Instance?.Type is INamedTypeSymbol type)
+                    {
+                        foreach (ISymbol member in PersonalMembers(type, known.Pii))
+                        {
+                            Report(context, known.Pii, sink, member, state, sanitizer, reported);
+                        }
+
+                        continue;
+                    }
+
+                    foreach (IOperation inner in call.DescendantsAndSelf())
+                    {
+                        if (inner is IMemberReferenceOperation reference && reference.Member is IPropertySymbol or IFieldSymbol && known.Pii.GetPii(reference.Member) != null)
+                        {
+                            Report(context, known.Pii, sink, reference.Member, state, sanitizer, reported);
+                        }
+                    }
+                }
+                else if (followLocals && operation is ILocalReferenceOperation local)
+                {
+                    foreach (IOperation initializer in LocalInitializers(context.Operation, local.Local, context.CancellationToken))
+                    {
+                        Inspect(context, known, sink, initializer, reported, followLocals: false);
+                    }
+                }
+            }
+        }
+
+        private static bool IsPseudonymiser(IMethodSymbol method, KnownSymbols known) =>
+            method.Name.IndexOf("Pseudonym", StringComparison.OrdinalIgnoreCase) >= 0
+            || (known.KeyedHashAlgorithm != null && KnownSymbols.InheritsFrom(method.ContainingType, known.KeyedHashAlgorithm));
+
+        private static IEnumerable<ISymbol> PersonalMembers(INamedTypeSymbol type, PiiSymbols pii)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (INamedTypeSymbol? t = type; t != null && t.SpecialType != SpecialType.System_Object; t = t.BaseType)
+            {
+                foreach (ISymbol member in t.GetMembers())
+                {
+                    if (member is IPropertySymbol or IFieldSymbol && !member.IsImplicitlyDeclared && !member.IsStatic && pii.GetPii(member) != null && seen.Add(member.Name))
+                    {
+                        yield return member;
+                    }
+                }
+            }
+        }
+
+        private static IEnumerable<IOperation> LocalInitializers(IOperation site, ILocalSymbol local, System.Threading.CancellationToken cancellationToken)
+        {
+            foreach (SyntaxReference reference in local.DeclaringSyntaxReferences)
+            {
+                SyntaxNode node = reference.GetSyntax(cancellationToken);
+                if (node is Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer: { } initializer }
+                    && node.SyntaxTree == site.Syntax.SyntaxTree
+                    && site.SemanticModel?.GetOperation(initializer.Value, cancellationToken) is { } operation)
+                {
+                    yield return operation;
+                }
+            }
+        }
+
+        private static void Report(OperationAnalysisContext context, PiiSymbols pii, Sink sink, ISymbol member, string state, string sanitizer, HashSet<(ISymbol, string)> reported)
+        {
+            if (pii.GetPii(member) is not PiiInfo info || !reported.Add((member.OriginalDefinition, sanitizer)))
+            {
+                return;
+            }
+
+            var properties = ImmutableDictionary.CreateBuilder<string, string?>(StringComparer.Ordinal);
+            properties[TypeProperty] = member.ContainingType.ToDisplayString();
+            properties[MemberProperty] = member.Name;
+            properties[KindProperty] = info.KindName;
+            properties[SensitiveProperty] = info.Sensitive ? "true" : "false";
+            properties[SinkProperty] = sink.Display;
+            properties[StateProperty] = state;
+            properties[SanitizerProperty] = sanitizer;
+            context.ReportDiagnostic(Diagnostic.Create(ProtectedFlow, context.Operation.Syntax.GetLocation(), properties.ToImmutable(),
+                member.ContainingType.Name + "." + member.Name, info.Describe(), sink.Display, state, sanitizer));
+        }
+    }
+}

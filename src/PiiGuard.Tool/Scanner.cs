@@ -1,0 +1,267 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.MSBuild;
+using PiiGuard.Analyzers;
+using PiiGuard.Analyzers.Generator;
+using PiiGuard.Inventory;
+
+namespace PiiGuard.Tool
+{
+    /// <summary>The result of scanning one project.</summary>
+    internal sealed class ProjectScan
+    {
+        public string Name { get; init; } = "";
+
+        public string FilePath { get; init; } = "";
+
+        public bool Adopted { get; init; }
+
+        public int CompilerErrors { get; init; }
+
+        public List<Diagnostic> Diagnostics { get; } = new List<Diagnostic>();
+
+        public List<InventoryRecord> Records { get; } = new List<InventoryRecord>();
+    }
+
+    /// <summary>
+    /// Loads a solution or project with MSBuildWorkspace and runs every PiiGuard analyzer (and the masking generator) on
+    /// each C# project, in this process: the scanned code needs no PiiGuard package. PiiGuard's own analyzer references
+    /// in the projects are replaced by the tool's copy, the inventory analyzer is switched on, and where the compilation
+    /// does not know PiiGuard's attributes PII008 (personal data found by member names) is raised to a warning so that
+    /// the inventory still lists the members.
+    /// </summary>
+    internal sealed class Scanner
+    {
+        private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = typeof(RuleIdentifiers).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() != null)
+            .OrderBy(t => t.FullName, StringComparer.Ordinal)
+            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+            .ToImmutableArray();
+
+        public static event Action<string>? WorkspaceMessage;
+
+        /// <summary>Runs 'dotnet restore' on the input; returns its exit code and output.</summary>
+        public static (int ExitCode, string Output) Restore(string path)
+        {
+            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            start.ArgumentList.Add("restore");
+            start.ArgumentList.Add(path);
+            start.ArgumentList.Add("-nologo");
+            start.ArgumentList.Add("-v:q");
+            start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+            start.Environment["DOTNET_NOLOGO"] = "1";
+            using Process process = Process.Start(start)!;
+            Task<string> output = process.StandardOutput.ReadToEndAsync();
+            Task<string> error = process.StandardError.ReadToEndAsync();
+            process.WaitForExit();
+            return (process.ExitCode, output.Result + error.Result);
+        }
+
+        /// <summary>Opens the solution or project.</summary>
+        public static async Task<(MSBuildWorkspace Workspace, Solution Solution)> OpenAsync(string path, string configuration, CancellationToken cancellationToken)
+        {
+            if (!Microsoft.Build.Locator.MSBuildLocator.IsRegistered)
+            {
+                Microsoft.Build.Locator.MSBuildLocator.RegisterDefaults();
+            }
+
+            var properties = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+            {
+                ["Configuration"] = configuration,
+                ["PiiGuardInventory"] = "true",
+            };
+            MSBuildWorkspace workspace = MSBuildWorkspace.Create(properties);
+            workspace.RegisterWorkspaceFailedHandler(e =>
+            {
+                if (e.Diagnostic.Kind == WorkspaceDiagnosticKind.Failure)
+                {
+                    WorkspaceMessage?.Invoke(e.Diagnostic.Message);
+                }
+            });
+            string extension = Path.GetExtension(path).ToLowerInvariant();
+            Solution solution = extension is ".sln" or ".slnx" or ".slnf"
+                ? await workspace.OpenSolutionAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false)
+                : (await workspace.OpenProjectAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false)).Solution;
+            return (workspace, solution);
+        }
+
+        /// <summary>
+        /// The C# projects to scan (one per project file: the first target framework of a multi-targeted project). For a
+        /// project file input, only that project (its project references are loaded for their symbols, not scanned).
+        /// </summary>
+        public static List<Project> ProjectsOf(Solution solution, string input)
+        {
+            bool single = Path.GetExtension(input).EndsWith("proj", StringComparison.OrdinalIgnoreCase);
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var projects = new List<Project>();
+            foreach (Project project in solution.Projects.OrderBy(p => p.Name, StringComparer.Ordinal))
+            {
+                if (single && !string.Equals(project.FilePath, input, StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                if (project.Language == LanguageNames.CSharp && (project.FilePath is null || seen.Add(project.FilePath)))
+                {
+                    projects.Add(project);
+                }
+            }
+
+            return projects;
+        }
+
+        /// <summary>Scans one project.</summary>
+        public static async Task<ProjectScan> ScanAsync(Project project, string root, CancellationToken cancellationToken)
+        {
+            // The tool's own generator replaces any PiiGuard analyzer reference the project has (the sample references
+            // the analyzer project; a package consumer the package's copy): one copy, the tool's, runs.
+            foreach (AnalyzerReference reference in project.AnalyzerReferences)
+            {
+                string file = Path.GetFileName(reference.FullPath ?? "");
+                if (file.StartsWith("PiiGuard.", StringComparison.OrdinalIgnoreCase) && file.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
+                {
+                    project = project.RemoveAnalyzerReference(reference);
+                }
+            }
+
+            project = project.AddAnalyzerReference(new InProcessGeneratorReference());
+            Compilation compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException("no compilation for " + project.Name);
+
+            bool adopted = compilation.GetTypeByMetadataName("PiiGuard.PiiAttribute") != null;
+            if (!adopted)
+            {
+                // Not adopted: [PersonalData] and data classifications are the only annotations; find the rest by name.
+                CompilationOptions options = compilation.Options;
+                options = options.WithSpecificDiagnosticOptions(options.SpecificDiagnosticOptions.SetItem(RuleIdentifiers.UnannotatedPersonalData, ReportDiagnostic.Warn));
+                compilation = compilation.WithOptions(options);
+            }
+
+            var analyzerOptions = new AnalyzerOptions(project.AnalyzerOptions.AdditionalFiles, new InventoryOptionsProvider(project.AnalyzerOptions.AnalyzerConfigOptionsProvider));
+            var withAnalyzers = compilation.WithAnalyzers(Analyzers, new CompilationWithAnalyzersOptions(analyzerOptions, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false));
+            ImmutableArray<Diagnostic> diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
+
+            var scan = new ProjectScan
+            {
+                Name = project.Name,
+                FilePath = project.FilePath ?? "",
+                Adopted = adopted,
+                CompilerErrors = compilation.GetDiagnostics(cancellationToken).Count(d => d.Severity == DiagnosticSeverity.Error),
+            };
+            foreach (Diagnostic diagnostic in diagnostics
+                .Where(d => d.Id.StartsWith("PII", StringComparison.Ordinal) && !d.IsSuppressed && d.Severity != DiagnosticSeverity.Hidden)
+                .OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal)
+                .ThenBy(d => d.Location.SourceSpan.Start))
+            {
+                scan.Diagnostics.Add(diagnostic);
+                scan.Records.Add(ToRecord(diagnostic, project.Name, root));
+            }
+
+            return scan;
+        }
+
+        private static InventoryRecord ToRecord(Diagnostic diagnostic, string project, string root)
+        {
+            FileLinePositionSpan span = diagnostic.Location.GetMappedLineSpan();
+            string file = span.Path ?? "";
+            if (file.Length > 0 && Path.IsPathRooted(file))
+            {
+                file = Path.GetRelativePath(root, file).Replace('\\', '/');
+            }
+
+            var record = new InventoryRecord
+            {
+                RuleId = diagnostic.Id,
+                Level = diagnostic.Severity switch
+                {
+                    DiagnosticSeverity.Error => "error",
+                    DiagnosticSeverity.Warning => "warning",
+                    DiagnosticSeverity.Info => "note",
+                    _ => "none",
+                },
+                Message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture),
+                File = file,
+                Line = span.IsValid ? span.StartLinePosition.Line + 1 : 0,
+                Column = span.IsValid ? span.StartLinePosition.Character + 1 : 0,
+                Project = project,
+            };
+            foreach (KeyValuePair<string, string?> property in diagnostic.Properties)
+            {
+                if (property.Value != null)
+                {
+                    record.Properties[property.Key] = property.Value;
+                }
+            }
+
+            return record;
+        }
+
+        /// <summary>Runs the masking generator in this process (no assembly loading).</summary>
+        private sealed class InProcessGeneratorReference : AnalyzerReference
+        {
+            private static readonly ImmutableArray<ISourceGenerator> Generators = ImmutableArray.Create(new MaskingGenerator().AsSourceGenerator());
+
+            public override string FullPath => typeof(MaskingGenerator).Assembly.Location;
+
+            public override string Display => "PiiGuard (piiguard tool)";
+
+            public override object Id => "PiiGuard.Tool.InProcessGenerator";
+
+            public override ImmutableArray<DiagnosticAnalyzer> GetAnalyzers(string language) => ImmutableArray<DiagnosticAnalyzer>.Empty;
+
+            public override ImmutableArray<DiagnosticAnalyzer> GetAnalyzersForAllLanguages() => ImmutableArray<DiagnosticAnalyzer>.Empty;
+
+            public override ImmutableArray<ISourceGenerator> GetGenerators(string language) => language == LanguageNames.CSharp ? Generators : ImmutableArray<ISourceGenerator>.Empty;
+
+            public override ImmutableArray<ISourceGenerator> GetGeneratorsForAllLanguages() => Generators;
+        }
+
+        /// <summary>The project's analyzer options with <c>build_property.PiiGuardInventory = true</c>.</summary>
+        private sealed class InventoryOptionsProvider : AnalyzerConfigOptionsProvider
+        {
+            private readonly AnalyzerConfigOptionsProvider _inner;
+
+            public InventoryOptionsProvider(AnalyzerConfigOptionsProvider inner)
+            {
+                _inner = inner;
+                GlobalOptions = new Overlay(inner.GlobalOptions);
+            }
+
+            public override AnalyzerConfigOptions GlobalOptions { get; }
+
+            public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _inner.GetOptions(tree);
+
+            public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _inner.GetOptions(textFile);
+
+            private sealed class Overlay : AnalyzerConfigOptions
+            {
+                private readonly AnalyzerConfigOptions _inner;
+
+                public Overlay(AnalyzerConfigOptions inner) => _inner = inner;
+
+                public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value)
+                {
+                    if (string.Equals(key, "build_property.PiiGuardInventory", StringComparison.OrdinalIgnoreCase))
+                    {
+                        value = "true";
+                        return true;
+                    }
+
+                    return _inner.TryGetValue(key, out value);
+                }
+
+                public override IEnumerable<string> Keys => _inner.Keys.Append("build_property.PiiGuardInventory");
+            }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using System.Threading.Tasks;
+using PiiGuard.Analyzers.Tests.Infrastructure;
+
+namespace PiiGuard.Analyzers.Tests;
+
+/// <summary>Personal data carried by the return values of methods of the same compilation (summaries).</summary>
+public class PII001InterproceduralTests
+{
+    private static Task Verify(string body, params Microsoft.CodeAnalysis.Testing.DiagnosticResult[] expected) => AnalyzerVerifier<PersonalDataFlowAnalyzer>.VerifyAsync("""
+        using System;
+        using System.Threading.Tasks;
+        using Microsoft.Extensions.Logging;
+        using PiiGuard;
+
+        static class Describer
+        {
+            public static string Describe(Customer c) => $"{c.Tier} customer <{c.Email}>";
+            public static string DescribeTier(Customer c) => $"{c.Tier} customer";
+            public static string Wrap(string value) => "[" + value + "]";
+            public static string Safe(Customer c) => PiiMask.Email(c.Email) ?? "";
+            public static string Level1(Customer c) => Level2(c);
+            public static string Level2(Customer c) => Level3(c);
+            public static string Level3(Customer c) => c.Phone;
+            public static string Recurse(Customer c, int n) => n == 0 ? c.Email : Recurse(c, n - 1);
+            [PiiSanitizer] public static string Scrub(string value) => "***";
+        }
+
+        partial class Service
+        {
+        """ + body + """
+
+        }
+        """ + LeakModels.Source + """
+
+        public class Profile
+        {
+            [Pii(PiiKind.Name)] public string Name { get; set; } = "";
+            [Pii(PiiKind.Email)] public string Email { get; set; } = "";
+            public string Display => $"{Name} <{Email}>";
+            public string Label => "profile";
+            public string Describe() => "Profile of " + Name;
+        }
+        """, expected);
+
+    [Fact]
+    public Task HelperReturningInterpolatedPersonalData() => Verify("""
+        void Run(ILogger logger, Customer c)
+        {
+            logger.LogInformation({|PII001:Describer.Describe(c)|});
+            logger.LogInformation(Describer.DescribeTier(c));
+        }
+        """);
+
+    [Fact]
+    public Task ParameterFlowsThroughHelper() => Verify("""
+        void Run(ILogger logger, Customer c)
+        {
+            logger.LogInformation({|PII001:Describer.Wrap(c.Email)|});
+            logger.LogInformation(Describer.Wrap(c.Tier));
+        }
+        """);
+
+    [Fact]
+    public Task SanitizingHelpers_AreClean() => Verify("""
+        void Run(ILogger logger, Customer c)
+        {
+            logger.LogInformation(Describer.Safe(c));
+            logger.LogInformation(Describer.Scrub(c.Email));
+        }
+        """);
+
+    [Fact]
+    public Task ChainOfCallsAndRecursion() => Verify("""
+        void Run(ILogger logger, Customer c)
+        {
+            logger.LogInformation({|PII001:Describer.Level1(c)|});
+            logger.LogInformation({|PII001:Describer.Recurse(c, 3)|});
+        }
+        """);
+
+    [Fact]
+    public Task ComputedPropertiesAndInstanceMethods() => Verify("""
+        void Run(ILogger logger, Profile p)
+        {
+            logger.LogInformation({|PII001:p.Display|});
+            logger.LogInformation({|PII001:p.Describe()|});
+            logger.LogInformation(p.Label);
+        }
+        """);
+
+    [Fact]
+    public Task LoggingHelper_ReportsTheCallersArgument() => Verify("""
+        void Run(ILogger logger, Customer c)
+        {
+            Audit(logger, {|#0:c.Email|});
+            Audit(logger, c.Tier);
+            Forward(logger, {|PII001:c.Phone|});
+            Fail({|PII004:c.NationalId|});
+        }
+
+        static void Audit(ILogger logger, string text) => logger.LogInformation("Audit {Text}", text);
+        static void Forward(ILogger logger, string text) => Audit(logger, "fwd " + text);
+        static void Fail(string why) => throw new InvalidOperationException(why);
+        """,
+        Microsoft.CodeAnalysis.Testing.DiagnosticResult.CompilerWarning("PII001").WithLocation(0)
+            .WithArguments("Customer.Email", "Email", "Service.Audit -> ILogger.LogInformation"));
+
+    [Fact]
+    public Task AsyncHelper() => Verify("""
+        async Task Run(ILogger logger, Customer c)
+        {
+            logger.LogInformation({|PII001:await FetchAsync(c)|});
+        }
+
+        static async Task<string> FetchAsync(Customer c)
+        {
+            await Task.Delay(1);
+            return Describer.Describe(c);
+        }
+        """);
+}

@@ -1,0 +1,131 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
+using PiiGuard.Analyzers.Tests.Infrastructure;
+
+namespace PiiGuard.Analyzers.Tests;
+
+/// <summary>PII005: whole objects holding personal data reaching a sink without a masked text form.</summary>
+public class PII005WholeObjectLeakTests
+{
+    private const string Types = """
+
+        public class Patient
+        {
+            [PiiGuard.Pii(PiiGuard.PiiKind.Health)] public string Diagnosis { get; set; } = "";
+            public override string ToString() => "Patient " + Diagnosis;
+        }
+
+        public class SafePatient : PiiGuard.IMaskable
+        {
+            [PiiGuard.Pii(PiiGuard.PiiKind.Health)] public string Diagnosis { get; set; } = "";
+            public string ToMaskedString() => "SafePatient { Diagnosis = *** }";
+            public override string ToString() => ToMaskedString();
+        }
+
+        [PiiGuard.GenerateMasking]
+        public partial record HandWritten([PiiGuard.Pii(PiiGuard.PiiKind.Email)] string Email)
+        {
+            public override string ToString() => Email;
+        }
+        """;
+
+    private static Task Verify(string body, params DiagnosticResult[] expected) => AnalyzerVerifier<PersonalDataFlowAnalyzer>.VerifyAsync("""
+        using System;
+        using System.Collections.Generic;
+        using System.Net.Http;
+        using System.Net.Http.Json;
+        using System.Text.Json;
+        using System.Threading.Tasks;
+        using Microsoft.Extensions.Logging;
+        using PiiGuard;
+
+        partial class Service
+        {
+        """ + body + """
+
+        }
+        """ + LeakModels.Source + Types, expected);
+
+    [Fact]
+    public Task Record_WithCompilerToString_PrintedAsArgumentHoleOrConsole() => Verify("""
+        void Run(ILogger logger, Person p)
+        {
+            logger.LogInformation("Person {Person}", {|PII005:p|});
+            logger.LogInformation($"Person {{|PII005:p|}}");
+            Console.WriteLine({|PII005:p|});
+            var text = "Person " + p;
+            logger.LogInformation({|PII005:text|});
+            logger.LogInformation({|PII005:p.ToString()|});
+        }
+        """);
+
+    [Fact]
+    public Task UserToString_PrintingPersonalMembers() => Verify("""
+        void Run(ILogger logger, Patient patient) => logger.LogInformation("{Patient}", {|PII005:patient|});
+        """);
+
+    [Fact]
+    public Task PlainClass_PrintsOnlyItsTypeName() => Verify("""
+        void Run(ILogger logger, Customer c, Order order, List<Customer> all)
+        {
+            logger.LogInformation("Customer {Customer}", c);
+            logger.LogInformation($"Customer {c}");
+            Console.WriteLine(c);
+            logger.LogInformation("Order {Order}", order);
+            logger.LogInformation("All {All}", all);
+        }
+        """);
+
+    [Fact]
+    public Task MaskedTextForm_GeneratedOrMaskable() => Verify("""
+        void Run(ILogger logger, MaskedPerson masked, MaskedCustomer customer, SafePatient safe)
+        {
+            logger.LogInformation("Person {Person}", masked);
+            logger.LogInformation($"Customer {customer}");
+            Console.WriteLine(safe);
+            throw new InvalidOperationException("Failed for " + masked);
+        }
+        """);
+
+    [Fact]
+    public Task GenerateMasking_WithOwnToString_IsNotMasked() => Verify("""
+        void Run(ILogger logger, HandWritten h) => logger.LogInformation("{H}", {|PII005:h|});
+        """);
+
+    [Fact]
+    public Task SerilogDestructuring_IsAlwaysALeak() => Verify("""
+        void Run(Serilog.ILogger log, Customer c, MaskedPerson masked, List<Customer> all)
+        {
+            log.Information("Customer {@Customer}", {|PII005:c|});
+            log.Information("Person {@Person} of {Tier}", {|PII005:masked|}, c.Tier);
+            log.Information("All {@All}", {|PII005:all|});
+            log.Information("Customer {Customer}", c);
+            log.ForContext("Customer", {|PII005:c|}, destructureObjects: true).Information("x");
+            log.ForContext("Customer", c).Information("x");
+        }
+        """);
+
+    [Fact]
+    public Task JsonSerialization_IsAlwaysALeak() => Verify("""
+        async Task Run(ILogger logger, HttpClient client, Customer c, MaskedCustomer masked)
+        {
+            logger.LogInformation({|PII005:JsonSerializer.Serialize(c)|});
+            var json = JsonSerializer.Serialize(masked);
+            await client.PostAsync("https://api.example.com", new StringContent({|PII005:json|}));
+            await client.PostAsJsonAsync("https://api.example.com", {|PII005:c|});
+            await client.PostAsync("https://api.example.com", JsonContent.Create({|PII005:masked|}));
+            await client.PostAsJsonAsync("https://api.example.com", new { c.Tier, c.Id });
+        }
+        """);
+
+    [Fact]
+    public Task ExceptionMessage_WithRecord() => Verify("""
+        void Run(Person p) => throw new InvalidOperationException($"Bad person {{|PII005:p|}}");
+        """);
+
+    [Fact]
+    public Task Message_NamesTypeKindsAndSink() => Verify("""
+        void Run(Serilog.ILogger log, Customer c) => log.Information("{@C}", {|#0:c|});
+        """,
+        DiagnosticResult.CompilerWarning("PII005").WithLocation(0).WithArguments("Customer", "NationalId, Email, Phone, Health", "ILogger.Information"));
+}

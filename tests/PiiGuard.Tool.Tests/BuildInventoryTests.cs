@@ -1,0 +1,109 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+
+namespace PiiGuard.Tool.Tests;
+
+/// <summary>
+/// PiiGuardInventory=true, from the PiiGuard.Analyzers package alone: a normal build writes the inventory JSON, and it
+/// holds the same members and flows as the piiguard tool finds in the same project.
+/// </summary>
+public sealed class BuildInventoryTests
+{
+    private const string ProgramSource = """
+        using Microsoft.Extensions.Logging;
+        using PiiGuard;
+
+        using ILoggerFactory factory = LoggerFactory.Create(builder => builder.AddConsole());
+        ILogger logger = factory.CreateLogger("Onboarding");
+        var customer = new Customer { NationalId = "11010519491231002X", Email = "zhang.wei@example.com", Tier = "gold" };
+
+        logger.LogInformation("Onboarding {NationalId}", customer.NationalId); // LEAK
+        logger.LogInformation("Onboarding {Email} {Tier}", PiiMask.Email(customer.Email), customer.Tier); // MASKED
+        string pseudonym = PiiMask.Pseudonymize(customer.Email, new byte[32]) ?? "";
+        logger.LogInformation("Customer {Pseudonym}", pseudonym); // PSEUDONYMISED
+
+        public class Customer
+        {
+            [Pii(PiiKind.NationalId)] public string NationalId { get; set; } = "";
+            [Pii(PiiKind.Email)] public string Email { get; set; } = "";
+            public string Tier { get; set; } = "";
+        }
+        """;
+
+    [Fact]
+    public void A_build_with_PiiGuardInventory_writes_the_same_inventory_as_the_tool()
+    {
+        string version = "0.1.0-inv." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "." + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+        string root = Run.NewTempDirectory("build-inventory");
+        string packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        try
+        {
+            TimeSpan timeout = TimeSpan.FromMinutes(4);
+            string feed = Path.Combine(root, "feed");
+            string consumer = Path.Combine(root, "consumer");
+            Directory.CreateDirectory(consumer);
+            ProcessResult pack = Run.DotnetCli(Run.RepositoryRoot, timeout, "pack", Path.Combine(Run.RepositoryRoot, "src", "PiiGuard.Package", "PiiGuard.Package.csproj"),
+                "-c", Run.Configuration, "-o", feed, "-p:PackageVersion=" + version, "--no-build", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-nologo");
+            Assert.True(pack.ExitCode == 0, pack.Describe());
+
+            File.WriteAllText(Path.Combine(root, "Directory.Build.props"), "<Project />\n");
+            File.WriteAllText(Path.Combine(root, "Directory.Build.targets"), "<Project />\n");
+            File.WriteAllText(Path.Combine(root, "Directory.Packages.props"), "<Project><PropertyGroup><ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally></PropertyGroup></Project>\n");
+            File.WriteAllText(Path.Combine(consumer, "nuget.config"), $"""
+                <?xml version="1.0" encoding="utf-8"?>
+                <configuration>
+                  <packageSources>
+                    <clear />
+                    <add key="piiguard-local" value="{feed}" />
+                    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
+                  </packageSources>
+                </configuration>
+                """);
+            File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <OutputType>Exe</OutputType>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <Nullable>enable</Nullable>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="PiiGuard.Analyzers" Version="{version}" />
+                    <PackageReference Include="Microsoft.Extensions.Logging" Version="10.0.0" />
+                    <PackageReference Include="Microsoft.Extensions.Logging.Console" Version="10.0.0" />
+                  </ItemGroup>
+                </Project>
+                """);
+            File.WriteAllText(Path.Combine(consumer, "Program.cs"), ProgramSource);
+
+            ProcessResult build = Run.DotnetCli(consumer, timeout, "build", "Consumer.csproj", "-p:PiiGuardInventory=true", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-nologo");
+            Assert.True(build.ExitCode == 0, build.Describe());
+            Assert.Contains("PiiGuard inventory: 2 personal members, 3 flows (1 leaking)", build.Output);
+            Assert.DoesNotContain("CS8632", build.Output); // the inline task compiles cleanly
+            string built = Path.Combine(consumer, "bin", "Debug", "net10.0", "piiguard-inventory.json");
+            Assert.True(File.Exists(built), build.Describe());
+            var fromBuild = new Inventory(File.ReadAllText(built));
+
+            string json = Path.Combine(root, "tool.json");
+            ProcessResult tool = Run.Tool(consumer, "Consumer.csproj", "--no-restore", "--no-progress", "--json", json);
+            Assert.True(tool.ExitCode == 0, tool.Describe());
+            var fromTool = new Inventory(File.ReadAllText(json));
+
+            Assert.Equal(fromTool.Root.GetProperty("members").GetRawText(), fromBuild.Root.GetProperty("members").GetRawText());
+            Assert.Equal(fromTool.Root.GetProperty("flows").GetRawText(), fromBuild.Root.GetProperty("flows").GetRawText());
+            Assert.Equal(new[] { "leaking", "masked", "pseudonymised" }, fromBuild.Flows.Select(f => Inventory.S(f, "state")).ToArray());
+            JsonElement nationalId = fromBuild.Member("Customer", "NationalId");
+            Assert.Equal("Program.cs", Inventory.S(nationalId, "file"));
+            Assert.Equal("PII001", Inventory.S(nationalId.GetProperty("sinks")[0], "rule"));
+        }
+        finally
+        {
+            Run.TryDelete(root);
+            Run.TryDelete(Path.Combine(packages, "piiguard.analyzers", version));
+        }
+    }
+}
