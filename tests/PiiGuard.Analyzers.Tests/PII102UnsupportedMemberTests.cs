@@ -57,7 +57,6 @@ public class PII102UnsupportedMemberTests
                 [Pii(PiiKind.IpAddress)] public System.Net.IPAddress? Ip { get; set; }
                 [Pii(PiiKind.Email)] public List<string> Emails { get; set; } = new();
                 [Pii(PiiKind.Phone)] public string[] Phones { get; set; } = Array.Empty<string>();
-                [Pii(PiiKind.Photo)] public byte[]? Photo { get; set; }
                 [Pii(PiiKind.Email)] public T? Generic { get; set; }
                 [Pii(PiiKind.PostalAddress)] public Address Home { get; set; } = new();
                 [Pii(PiiKind.PostalAddress)] public IEnumerable<Address> Previous { get; set; } = new List<Address>();
@@ -111,5 +110,20 @@ public class PII102UnsupportedMemberTests
             }
             """,
             DiagnosticResult.CompilerWarning("PII102").WithLocation(0).WithArguments("Customer", "Contacts", "Dictionary<string, string>"));
+    }
+
+    [Fact]
+    public async Task BinaryMember_IsReported_UnlessMarkedErase()
+    {
+        await Verify.VerifyAsync("""
+            using PiiGuard;
+            [GenerateMasking]
+            public partial class Badge
+            {
+                [Pii(PiiKind.Name)] public string Holder { get; set; } = "";
+                [Pii(PiiKind.Photo)] public byte[]? {|PII102:Photo|} { get; set; }
+                [Pii(PiiKind.Biometric, Mask = MaskStyle.Erase)] public byte[]? Fingerprint { get; set; }
+            }
+            """);
     }
 }

@@ -284,7 +284,8 @@ namespace PiiGuard.Analyzers.Generator
 
                 if (IsBinary(type))
                 {
-                    return new MemberPrint(new ValueModel(ValueKind.Erase, shape, info.Kind, info.Mask), false, shape, false);
+                    // Binary data (photos, biometric templates) has no masked form: erased, and PII102 says so.
+                    return new MemberPrint(new ValueModel(ValueKind.Erase, shape, info.Kind, info.Mask), false, shape, true);
                 }
 
                 if (GetElementType(type) is ITypeSymbol element && ClassifyPersonalScalar(element, info, symbols) is ValueKind elementKind)

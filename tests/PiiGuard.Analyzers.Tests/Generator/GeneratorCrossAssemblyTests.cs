@@ -157,9 +157,9 @@ public class GeneratorCrossAssemblyTests
     }
 
     /// <summary>PiiGuard's runtime compiled from its sources for netstandard2.0 (the test host only has its net8.0 build).</summary>
-    private static byte[] CompileRuntimeForNetStandard(System.Collections.Immutable.ImmutableArray<MetadataReference> netstandard, [CallerFilePath] string callerPath = "")
+    private static byte[] CompileRuntimeForNetStandard(System.Collections.Immutable.ImmutableArray<MetadataReference> netstandard)
     {
-        string runtimeDirectory = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(callerPath)!, "..", "..", "..", "src", "PiiGuard"));
+        string runtimeDirectory = RepositoryPaths.RuntimeSources;
         var options = new CSharpParseOptions(LanguageVersion.Latest);
         var trees = Directory.EnumerateFiles(runtimeDirectory, "*.cs", SearchOption.TopDirectoryOnly)
             .Select(p => CSharpSyntaxTree.ParseText(File.ReadAllText(p), options, p));

@@ -344,6 +344,83 @@ public class GeneratorRunTests
         });
     }
 
+    [Fact]
+    public void WithoutPersonalMembers_TheTextIsExactlyTheCompilersRecordFormat()
+    {
+        const string Body = """
+            (int Id, string? Name, System.DateTime When)
+            {
+                public static string Static = "static";
+                public const string Const = "const";
+                private string Private = "private";
+                public string Field = "field";
+                public int? Maybe { get; init; }
+                public string this[int i] => "indexer";
+                public string WriteOnly { set { Private = value; } }
+                internal string Internal { get; set; } = "internal";
+                public System.Collections.Generic.List<int> Numbers { get; set; } = new System.Collections.Generic.List<int> { 1 };
+                public double Ratio => 0.5;
+            }
+            """;
+        var run = GeneratorHarness.RunGenerator(new[]
+        {
+            "#pragma warning disable CS0414\n[PiiGuard.GenerateMasking] public partial record Thing" + Body,
+            "#pragma warning disable CS0414\npublic record Plain" + Body,
+            """
+            public static class Sample
+            {
+                public static object Thing() => new Thing(1, null, new System.DateTime(2020, 1, 2)) { Maybe = 3 };
+                public static object Plain() => new Plain(1, null, new System.DateTime(2020, 1, 2)) { Maybe = 3 };
+            }
+            """,
+        }).AssertCompilesClean();
+
+        run.Execute(assembly =>
+        {
+            var sample = assembly.GetType("Sample")!;
+            string generated = sample.GetMethod("Thing")!.Invoke(null, null)!.ToString()!;
+            string compiler = sample.GetMethod("Plain")!.Invoke(null, null)!.ToString()!;
+            Assert.Equal(compiler.Replace("Plain", "Thing"), generated);
+        });
+    }
+
+    [Fact]
+    public void DerivedRecords_PrintInTheCompilersOrder()
+    {
+        var run = GeneratorHarness.RunGenerator(new[]
+        {
+            """
+            public abstract record PlainRoot(string A) { public virtual string V => "root"; }
+            public record PlainMiddle(string A, int B) : PlainRoot(A) { public override string V => "middle"; }
+            public sealed record PlainLeaf(string A, int B, bool C) : PlainMiddle(A, B);
+
+            [PiiGuard.GenerateMasking] public abstract partial record MaskedRoot(string A) { public virtual string V => "root"; }
+            public record UnmaskedMiddle(string A, int B) : MaskedRoot(A) { public override string V => "middle"; }
+            [PiiGuard.GenerateMasking] public sealed partial record MaskedLeaf(string A, int B, bool C) : UnmaskedMiddle(A, B);
+
+            public record PlainBase(string A, int B);
+            [PiiGuard.GenerateMasking] public partial record MaskedOnPlain(string A, int B, bool C) : PlainBase(A, B);
+
+            public static class Sample
+            {
+                public static object[] Create() => new object[]
+                {
+                    new PlainLeaf("a", 2, true), new MaskedLeaf("a", 2, true), new MaskedOnPlain("a", 2, true),
+                };
+            }
+            """,
+        }).AssertCompilesClean();
+
+        run.Execute(assembly =>
+        {
+            var values = (object[])assembly.GetType("Sample")!.GetMethod("Create")!.Invoke(null, null)!;
+            string compiler = values[0].ToString()!;
+            Assert.Equal("PlainLeaf { A = a, V = middle, B = 2, C = True }", compiler);
+            Assert.Equal(compiler.Replace("PlainLeaf", "MaskedLeaf"), values[1].ToString());
+            Assert.Equal("MaskedOnPlain { A = a, B = 2, C = True }", values[2].ToString());
+        });
+    }
+
     private static object Create(Assembly assembly)
         => assembly.GetType("Sample", throwOnError: true)!.GetMethod("Create")!.Invoke(null, null)!;
 }

@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Runtime.CompilerServices;
 
 namespace PiiGuard.Analyzers.Tests.Generator;
 
@@ -11,8 +10,8 @@ namespace PiiGuard.Analyzers.Tests.Generator;
 /// </summary>
 public static class Snapshot
 {
-    public static void Match(string name, string actual, [CallerFilePath] string callerPath = "")
-        => Match(name, actual, Path.Combine(Path.GetDirectoryName(callerPath)!, "Snapshots"), Environment.GetEnvironmentVariable("PIIGUARD_UPDATE_SNAPSHOTS") == "1");
+    public static void Match(string name, string actual)
+        => Match(name, actual, RepositoryPaths.Snapshots, Environment.GetEnvironmentVariable("PIIGUARD_UPDATE_SNAPSHOTS") == "1");
 
     /// <summary>Compares with (or, when <paramref name="update"/>, writes) the snapshot <paramref name="name"/> in <paramref name="directory"/>.</summary>
     public static void Match(string name, string actual, string directory, bool update)
