@@ -106,6 +106,36 @@ public class PII001InterproceduralTests
             .WithArguments("Customer.Email", "Email", "Service.Audit -> ILogger.LogInformation"));
 
     [Fact]
+    public Task PrivateMembersAssignedByOtherMethods() => AnalyzerVerifier<PersonalDataFlowAnalyzer>.VerifyAsync("""
+        using Microsoft.Extensions.Logging;
+        using PiiGuard;
+
+        class Session
+        {
+            private readonly ILogger _logger;
+            private readonly string _email;
+            private readonly string _tier;
+            private string LastPhone { get; set; } = "";
+
+            public Session(ILogger logger, [Pii(PiiKind.Email)] string email, string tier)
+            {
+                _logger = logger;
+                _email = email;
+                _tier = tier;
+            }
+
+            public void Remember(Customer c) => LastPhone = c.Phone;
+
+            public void Log()
+            {
+                _logger.LogInformation("Session of {Email}", {|PII001:_email|});
+                _logger.LogInformation("Tier {Tier}", _tier);
+                _logger.LogInformation("Last {Phone}", {|PII001:LastPhone|});
+            }
+        }
+        """ + LeakModels.Source);
+
+    [Fact]
     public Task AsyncHelper() => Verify("""
         async Task Run(ILogger logger, Customer c)
         {

@@ -31,6 +31,7 @@ namespace PiiGuard.Analyzers.Flow
         private Taint? _returnTaint;
         private Taint? _lambdaSeed;
         private List<ParameterSink>? _parameterSinks;
+        private Dictionary<ISymbol, Taint>? _memberAssignments;
 
         private TaintWalker(LeakEngine engine, LeakReporter? reporter, int depth, HashSet<IMethodSymbol> inProgress, CancellationToken cancellationToken)
         {
@@ -72,7 +73,23 @@ namespace PiiGuard.Analyzers.Flow
             return new MethodSummary(result?.WithoutParameters(), result?.Parameters ?? 0, result?.HashedParameters ?? 0, sinks);
         }
 
+        /// <summary>
+        /// Scans a method for the personal data it assigns to members of its own type, without reading fields or
+        /// using summaries (see <see cref="LeakEngine.GetMemberTaint"/>).
+        /// </summary>
+        public static ImmutableDictionary<ISymbol, Taint> ScanMemberAssignments(LeakEngine engine, IMethodSymbol method, IOperation body, CancellationToken cancellationToken)
+        {
+            var walker = new TaintWalker(engine, null, LeakEngine.MaxSummaryDepth + 1, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), cancellationToken);
+            walker._memberAssignments = new Dictionary<ISymbol, Taint>(SymbolEqualityComparer.Default);
+            walker.CollectLocalFunctions(body);
+            walker.Visit(body);
+            return walker._memberAssignments.Count == 0 ? ImmutableDictionary<ISymbol, Taint>.Empty : walker._memberAssignments.ToImmutableDictionary(SymbolEqualityComparer.Default);
+        }
+
         private bool Reporting => _reporter != null;
+
+        /// <summary>In a member-assignment scan, fields are not read and summaries are not used.</summary>
+        private bool Scanning => _memberAssignments != null;
 
         /// <summary>Whether sinks are checked: when reporting, or when a summary records the parameters that reach them.</summary>
         private bool CheckingSinks => _reporter != null || _parameterSinks != null;
@@ -700,6 +717,11 @@ namespace PiiGuard.Analyzers.Flow
                 return assigned;
             }
 
+            if (!Scanning && (instance is null or IInstanceReferenceOperation) && _engine.GetMemberTaint(member, _cancellationToken) is { } given)
+            {
+                return given;
+            }
+
             if (PiiSymbols.IsCarrierlessType(type) || IsNonCarrierMember(member.Name))
             {
                 return null;
@@ -806,7 +828,7 @@ namespace PiiGuard.Analyzers.Flow
                     }
             }
 
-            MethodSummary? summary = IsInSource(method) ? _engine.GetSummary(method, _depth + 1, _inProgress, _cancellationToken) : null;
+            MethodSummary? summary = IsInSource(method) && !Scanning ? _engine.GetSummary(method, _depth + 1, _inProgress, _cancellationToken) : null;
             if (summary is { ParameterSinks.IsEmpty: false } && CheckingSinks)
             {
                 ReportParameterSinks(summary, arguments, argumentTaints, method);
@@ -1023,11 +1045,23 @@ namespace PiiGuard.Analyzers.Flow
                 case IPropertyReferenceOperation property:
                     _env[property.Property.OriginalDefinition] = value;
                     WeakUpdateObject(property.Instance, value);
+                    RecordMemberAssignment(property.Property, property.Instance, value);
                     break;
                 case IFieldReferenceOperation field:
                     _env[field.Field.OriginalDefinition] = value;
                     WeakUpdateObject(field.Instance, value);
+                    RecordMemberAssignment(field.Field, field.Instance, value);
                     break;
+            }
+        }
+
+        private void RecordMemberAssignment(ISymbol member, IOperation? instance, Taint? value)
+        {
+            if (_memberAssignments != null && instance is null or IInstanceReferenceOperation && value?.WithoutParameters() is { HasSource: true } data)
+            {
+                ISymbol key = member.OriginalDefinition;
+                _memberAssignments.TryGetValue(key, out Taint? previous);
+                _memberAssignments[key] = Taint.Union(previous, data)!;
             }
         }
 
