@@ -69,6 +69,7 @@ namespace PiiGuard.Analyzers.Flow
             Add("NLog.MappedDiagnosticsContext", nlogContext);
             Add("NLog.GlobalDiagnosticsContext", nlogContext);
             Add("NLog.NestedDiagnosticsLogicalContext", nlogContext);
+            Add("NLog.LogEventBuilder", m => m.Name is "Message" or "Property" or "Properties" ? new Sink(SinkRule.Log, "LogEventBuilder." + m.Name) : null);
             Add("log4net.ILog", m => new Sink(SinkRule.Log, "ILog." + m.Name));
             Add("log4net.Util.ThreadContextStack", m => m.Name == "Push" ? new Sink(SinkRule.Log, "ThreadContext.Stacks.Push") : null);
             Add("log4net.Util.LogicalThreadContextStack", m => m.Name == "Push" ? new Sink(SinkRule.Log, "LogicalThreadContext.Stacks.Push") : null);
@@ -95,6 +96,8 @@ namespace PiiGuard.Analyzers.Flow
             Add("System.Net.Http.Headers.HttpHeaders", m => m.Name == "Add" || m.Name == "TryAddWithoutValidation" ? new Sink(SinkRule.Egress, "HttpHeaders." + m.Name, ImmutableHashSet.Create("value", "values")) : null);
             Add("System.Net.WebClient", m => m.Name.StartsWith("Download", StringComparison.Ordinal) || m.Name.StartsWith("Upload", StringComparison.Ordinal) || m.Name.StartsWith("Open", StringComparison.Ordinal)
                 ? new Sink(SinkRule.Egress, "WebClient." + m.Name) : null);
+            Add("System.Net.WebHeaderCollection", m => m.Name is "Add" or "Set" ? new Sink(SinkRule.Egress, "WebHeaderCollection." + m.Name, ImmutableHashSet.Create("value")) : null);
+            AddProperty("System.Net.WebHeaderCollection", p => p.IsIndexer ? new Sink(SinkRule.Egress, "WebHeaderCollection") : null);
             Add("System.Net.Mail.MailMessage", m => m.MethodKind == MethodKind.Constructor ? new Sink(SinkRule.Egress, "new MailMessage", SubjectAndBody) : null);
             AddProperty("System.Net.Mail.MailMessage", p => p.Name == "Subject" || p.Name == "Body" ? new Sink(SinkRule.Egress, "MailMessage." + p.Name) : null);
             Add("System.Net.Mail.SmtpClient", m => m.Name.StartsWith("Send", StringComparison.Ordinal) ? new Sink(SinkRule.Egress, "SmtpClient." + m.Name, SubjectAndBody) : null);
