@@ -96,9 +96,11 @@ public class PII001InterproceduralTests
             Audit(logger, c.Tier);
             Forward(logger, {|PII001:c.Phone|});
             Fail({|PII004:c.NationalId|});
+            AuditMail(logger, c.Email);
         }
 
         static void Audit(ILogger logger, string text) => logger.LogInformation("Audit {Text}", text);
+        static void AuditMail(ILogger logger, [Pii(PiiKind.Email)] string mail) => logger.LogInformation("Audit {Mail}", {|PII001:mail|});
         static void Forward(ILogger logger, string text) => Audit(logger, "fwd " + text);
         static void Fail(string why) => throw new InvalidOperationException(why);
         """,

@@ -130,7 +130,7 @@ namespace PiiGuard.Analyzers.Flow
             }
 
             // PII003: telemetry.
-            Add("System.Diagnostics.Activity", m => m.Name is "SetTag" or "AddTag" or "SetBaggage" or "AddBaggage" or "SetStatus" or "AddEvent" or "SetCustomProperty" or "SetParentId" or "AddLink"
+            Add("System.Diagnostics.Activity", m => m.Name is "SetTag" or "AddTag" or "SetBaggage" or "AddBaggage" or "SetStatus" or "AddEvent" or "SetCustomProperty" or "AddLink" or "AddException"
                 ? new Sink(SinkRule.Telemetry, "Activity." + m.Name) : null);
             Add("System.Diagnostics.ActivitySource", m => m.Name is "StartActivity" or "CreateActivity" ? new Sink(SinkRule.Telemetry, "ActivitySource." + m.Name, ImmutableHashSet.Create("tags", "links")) : null);
             Add("System.Diagnostics.TagList", m => m.Name == "Add" || m.MethodKind == MethodKind.Constructor ? new Sink(SinkRule.Telemetry, "TagList." + (m.MethodKind == MethodKind.Constructor ? "ctor" : m.Name)) : null);

@@ -890,7 +890,9 @@ namespace PiiGuard.Analyzers.Flow
         {
             foreach (ParameterSink parameterSink in summary.ParameterSinks)
             {
-                if (parameterSink.Ordinal >= argumentTaints.Length || argumentTaints[parameterSink.Ordinal] is not { } taint)
+                // A parameter annotated as personal data is reported inside the helper already: one leak, one diagnostic.
+                if (parameterSink.Ordinal >= argumentTaints.Length || argumentTaints[parameterSink.Ordinal] is not { } taint
+                    || _engine.Pii.GetPii(method.Parameters[parameterSink.Ordinal]) != null)
                 {
                     continue;
                 }
