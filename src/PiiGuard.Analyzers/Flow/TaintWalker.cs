@@ -679,7 +679,7 @@ namespace PiiGuard.Analyzers.Flow
         {
             IOperation stripped = StripConversions(operation);
             Taint? taint = Eval(stripped);
-            if (taint is { IsWholeObject: false })
+            if (taint is { IsWholeObject: false, IsMemberData: false })
             {
                 return taint;
             }
