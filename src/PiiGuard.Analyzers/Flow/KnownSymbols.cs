@@ -32,7 +32,6 @@ namespace PiiGuard.Analyzers.Flow
             Compilation = compilation;
             Exception = Type("System.Exception");
             Console = Type("System.Console");
-            TextWriter = Type("System.IO.TextWriter");
             Logger = Type("Microsoft.Extensions.Logging.ILogger");
             LoggerMessageAttribute = Type("Microsoft.Extensions.Logging.LoggerMessageAttribute");
             EventId = Type("Microsoft.Extensions.Logging.EventId");
@@ -43,8 +42,6 @@ namespace PiiGuard.Analyzers.Flow
             Redactor = Type("Microsoft.Extensions.Compliance.Redaction.Redactor");
             JsonSerializer = Type("System.Text.Json.JsonSerializer");
             NewtonsoftJsonConvert = Type("Newtonsoft.Json.JsonConvert");
-            StringType = compilation.GetSpecialType(SpecialType.System_String);
-            IEnumerableOfT = compilation.GetSpecialType(SpecialType.System_Collections_Generic_IEnumerable_T);
             ExceptionData = Exception?.GetMembers("Data").Length > 0 ? Exception.GetMembers("Data")[0] as IPropertySymbol : null;
 
             // PII001: logs.
@@ -154,7 +151,6 @@ namespace PiiGuard.Analyzers.Flow
 
         public INamedTypeSymbol? Console { get; }
 
-        public INamedTypeSymbol? TextWriter { get; }
 
         public INamedTypeSymbol? Logger { get; }
 
@@ -176,9 +172,7 @@ namespace PiiGuard.Analyzers.Flow
 
         public INamedTypeSymbol? NewtonsoftJsonConvert { get; }
 
-        public INamedTypeSymbol StringType { get; }
 
-        public INamedTypeSymbol IEnumerableOfT { get; }
 
         public IPropertySymbol? ExceptionData { get; }
 
