@@ -8,6 +8,7 @@ public class PII001InterproceduralTests
 {
     private static Task Verify(string body, params Microsoft.CodeAnalysis.Testing.DiagnosticResult[] expected) => AnalyzerVerifier<PersonalDataFlowAnalyzer>.VerifyAsync("""
         using System;
+        using System.Linq;
         using System.Threading.Tasks;
         using Microsoft.Extensions.Logging;
         using PiiGuard;
@@ -136,6 +137,16 @@ public class PII001InterproceduralTests
             }
         }
         """ + LeakModels.Source);
+
+    [Fact]
+    public Task MethodGroups() => Verify("""
+        void Run(ILogger logger, System.Collections.Generic.List<Customer> customers, System.Collections.Generic.List<string> tiers)
+        {
+            logger.LogInformation({|PII001:string.Join(",", customers.Select(Describer.Describe))|});
+            logger.LogInformation(string.Join(",", customers.Select(Describer.DescribeTier)));
+            logger.LogInformation(string.Join(",", tiers.Select(Describer.Wrap)));
+        }
+        """);
 
     [Fact]
     public Task AsyncHelper() => Verify("""

@@ -353,8 +353,10 @@ namespace PiiGuard.Analyzers.Flow
                 case INameOfOperation:
                 case IInstanceReferenceOperation:
                 case IIncrementOrDecrementOperation:
-                case IMethodReferenceOperation:
                     return null;
+
+                case IMethodReferenceOperation methodReference:
+                    return EvalMethodGroup(methodReference.Method);
 
                 case IConversionOperation conversion:
                     {
@@ -949,6 +951,29 @@ namespace PiiGuard.Analyzers.Flow
             }
 
             return result;
+        }
+
+        /// <summary>A method group (<c>customers.Select(GetEmail)</c>) carries what the method returns, as a lambda would.</summary>
+        private Taint? EvalMethodGroup(IMethodSymbol method)
+        {
+            if (_engine.Pii.GetPii(method) is PiiInfo info)
+            {
+                return Taint.Source(MemberDisplay(method), info);
+            }
+
+            if (Scanning || method.MethodKind == MethodKind.LocalFunction || !IsInSource(method) || _known.GetRole(method) != MethodRole.None)
+            {
+                return null;
+            }
+
+            MethodSummary? summary = _engine.GetSummary(method, _depth + 1, _inProgress, _cancellationToken);
+            Taint? result = summary?.Fixed;
+            if (summary != null && (summary.Parameters != 0 || summary.HashedParameters != 0) && _lambdaSeed is { } seed)
+            {
+                result = Taint.Union(result, seed);
+            }
+
+            return IsModelType(method.ReturnType) && result is not { IsMemberData: true } ? null : result;
         }
 
         private Taint? EvalLocalFunctionCall(IInvocationOperation invocation)
