@@ -56,7 +56,12 @@ namespace PiiGuard.Analyzers
 
             public void AnalyzeBlock(OperationBlockAnalysisContext context)
             {
-                SyntaxTree? tree = context.OwningSymbol.DeclaringSyntaxReferences.Length > 0 ? context.OperationBlocks[0].Syntax.SyntaxTree : null;
+                if (context.OperationBlocks.IsEmpty)
+                {
+                    return;
+                }
+
+                SyntaxTree tree = context.OperationBlocks[0].Syntax.SyntaxTree;
                 LeakEngine engine = GetEngine(tree, context);
                 var reporter = new LeakReporter(tree);
                 foreach (IOperation block in context.OperationBlocks)
@@ -70,16 +75,11 @@ namespace PiiGuard.Analyzers
                 }
             }
 
-            private LeakEngine GetEngine(SyntaxTree? tree, OperationBlockAnalysisContext context)
+            private LeakEngine GetEngine(SyntaxTree tree, OperationBlockAnalysisContext context)
             {
-                string? sinks = null;
-                string? sanitizers = null;
-                if (tree != null)
-                {
-                    AnalyzerConfigOptions options = _options.GetOptions(tree);
-                    options.TryGetValue(PiiGuardOptions.SinksKey, out sinks);
-                    options.TryGetValue(PiiGuardOptions.SanitizersKey, out sanitizers);
-                }
+                AnalyzerConfigOptions options = _options.GetOptions(tree);
+                options.TryGetValue(PiiGuardOptions.SinksKey, out string? sinks);
+                options.TryGetValue(PiiGuardOptions.SanitizersKey, out string? sanitizers);
 
                 if (sinks is null && _options.GlobalOptions.TryGetValue(PiiGuardOptions.SinksKey, out string? globalSinks))
                 {

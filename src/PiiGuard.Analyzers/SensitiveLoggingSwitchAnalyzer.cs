@@ -161,10 +161,43 @@ namespace PiiGuard.Analyzers
                             return true;
                         }
                     }
+
+                    // if (!env.IsDevelopment()) return; ... the switch
+                    if (parent is IBlockOperation block && FollowsDevelopmentGuard(block, child))
+                    {
+                        return true;
+                    }
                 }
 
                 return false;
             }
+
+            /// <summary>Whether a statement before <paramref name="statement"/> leaves the block when not in development.</summary>
+            private static bool FollowsDevelopmentGuard(IBlockOperation block, IOperation statement)
+            {
+                foreach (IOperation previous in block.Operations)
+                {
+                    if (ReferenceEquals(previous, statement))
+                    {
+                        return false;
+                    }
+
+                    if (previous is IConditionalOperation { WhenFalse: null } guard && MentionsDevelopment(guard.Condition, negated: false) == false && Exits(guard.WhenTrue))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private static bool Exits(IOperation operation) => operation switch
+            {
+                IReturnOperation or IThrowOperation or IBranchOperation => true,
+                IExpressionStatementOperation { Operation: IThrowOperation } => true,
+                IBlockOperation { Operations.Length: > 0 } block => Exits(block.Operations[block.Operations.Length - 1]),
+                _ => false,
+            };
 
             /// <summary>True when the condition holds in development, false when it holds outside it, null when it does not say.</summary>
             private static bool? MentionsDevelopment(IOperation condition, bool negated)

@@ -315,6 +315,29 @@ public class PII001FlowTests
         """ + LeakModels.Source);
 
     [Fact]
+    public Task MembersOfLocals_AreTrackedPerVariable() => Verify("""
+        void Run(ILogger logger, Customer c)
+        {
+            var first = new Note();
+            var second = new Note();
+            first.Text = c.Email;
+            second.Text = "hello";
+            logger.LogInformation({|PII001:first.Text|});
+            logger.LogInformation(second.Text);
+            logger.LogInformation(first.Title);
+            var third = new Note { Text = c.Phone };
+            logger.LogInformation(third.Title);
+            logger.LogInformation({|PII001:third.Text|});
+        }
+        }
+
+        class Note
+        {
+            public string Text { get; set; } = "";
+            public string Title { get; set; } = "";
+        """);
+
+    [Fact]
     public Task FieldAssignedInMethod_Carries() => Verify("""
         private string _last = "";
         void Run(ILogger logger, Customer c)

@@ -8,6 +8,7 @@ public class PII001InterproceduralTests
 {
     private static Task Verify(string body, params Microsoft.CodeAnalysis.Testing.DiagnosticResult[] expected) => AnalyzerVerifier<PersonalDataFlowAnalyzer>.VerifyAsync("""
         using System;
+        using System.Linq;
         using System.Threading.Tasks;
         using Microsoft.Extensions.Logging;
         using PiiGuard;
@@ -96,14 +97,56 @@ public class PII001InterproceduralTests
             Audit(logger, c.Tier);
             Forward(logger, {|PII001:c.Phone|});
             Fail({|PII004:c.NationalId|});
+            AuditMail(logger, c.Email);
         }
 
         static void Audit(ILogger logger, string text) => logger.LogInformation("Audit {Text}", text);
+        static void AuditMail(ILogger logger, [Pii(PiiKind.Email)] string mail) => logger.LogInformation("Audit {Mail}", {|PII001:mail|});
         static void Forward(ILogger logger, string text) => Audit(logger, "fwd " + text);
         static void Fail(string why) => throw new InvalidOperationException(why);
         """,
         Microsoft.CodeAnalysis.Testing.DiagnosticResult.CompilerWarning("PII001").WithLocation(0)
             .WithArguments("Customer.Email", "Email", "Service.Audit -> ILogger.LogInformation"));
+
+    [Fact]
+    public Task PrivateMembersAssignedByOtherMethods() => AnalyzerVerifier<PersonalDataFlowAnalyzer>.VerifyAsync("""
+        using Microsoft.Extensions.Logging;
+        using PiiGuard;
+
+        class Session
+        {
+            private readonly ILogger _logger;
+            private readonly string _email;
+            private readonly string _tier;
+            private string LastPhone { get; set; } = "";
+
+            public Session(ILogger logger, [Pii(PiiKind.Email)] string email, string tier)
+            {
+                _logger = logger;
+                _email = email;
+                _tier = tier;
+            }
+
+            public void Remember(Customer c) => LastPhone = c.Phone;
+
+            public void Log()
+            {
+                _logger.LogInformation("Session of {Email}", {|PII001:_email|});
+                _logger.LogInformation("Tier {Tier}", _tier);
+                _logger.LogInformation("Last {Phone}", {|PII001:LastPhone|});
+            }
+        }
+        """ + LeakModels.Source);
+
+    [Fact]
+    public Task MethodGroups() => Verify("""
+        void Run(ILogger logger, System.Collections.Generic.List<Customer> customers, System.Collections.Generic.List<string> tiers)
+        {
+            logger.LogInformation({|PII001:string.Join(",", customers.Select(Describer.Describe))|});
+            logger.LogInformation(string.Join(",", customers.Select(Describer.DescribeTier)));
+            logger.LogInformation(string.Join(",", tiers.Select(Describer.Wrap)));
+        }
+        """);
 
     [Fact]
     public Task AsyncHelper() => Verify("""

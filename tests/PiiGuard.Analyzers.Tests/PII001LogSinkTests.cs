@@ -125,6 +125,7 @@ public class PII001LogSinkTests
             logger.WithProperty("Id", {|PII001:c.NationalId|}).Info("Signed in");
             using var scope = NLog.ScopeContext.PushProperty("Email", {|PII001:c.Email|});
             logger.Info("Customer {Tier}", c.Tier);
+            new NLog.LogEventBuilder(logger, NLog.LogLevel.Info).Message("Customer {0}", {|PII001:c.Phone|}).Property("Email", {|PII001:c.Email|}).Property("Tier", c.Tier).Log();
         }
         """);
 

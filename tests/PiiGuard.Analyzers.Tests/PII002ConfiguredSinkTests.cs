@@ -45,6 +45,18 @@ public class PII002ConfiguredSinkTests
         """);
 
     [Fact]
+    public async Task GlobalConfig_SinksWithCategoryAndSanitizers()
+    {
+        var test = AnalyzerVerifier<PersonalDataFlowAnalyzer>.CreateTest(Code + LeakModels.Source);
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", """
+            is_global = true
+            piiguard.sinks = M:MyCo.Audit.Write(System.String),M:MyCo.Audit.Log(System.String)=log
+            piiguard.sanitizers = M:MyCo.Scrubber.Clean(System.String)
+            """));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public Task UnresolvedIds_AreIgnored() => AnalyzerVerifier<PersonalDataFlowAnalyzer>.VerifyAsync("""
         class Service
         {

@@ -67,6 +67,9 @@ public class PII002EgressLeakTests
             web.DownloadString("https://api.example.com/?e=" + {|PII002:c.Email|});
             web.UploadString("https://api.example.com/", {|PII002:c.Phone|});
             web.DownloadString("https://api.example.com/");
+            web.Headers.Add("X-Email", {|PII002:c.Email|});
+            web.Headers[System.Net.HttpRequestHeader.From] = {|PII002:c.Phone|};
+            web.Headers["X-Tier"] = c.Tier;
         }
         """);
 

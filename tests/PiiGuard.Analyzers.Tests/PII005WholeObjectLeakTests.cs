@@ -119,6 +119,19 @@ public class PII005WholeObjectLeakTests
         """);
 
     [Fact]
+    public Task PutAndPatchAsJson_AndIdentityUser() => Verify("""
+        async Task Run(HttpClient client, Customer c, Microsoft.AspNetCore.Identity.IdentityUser user, Serilog.ILogger log)
+        {
+            await client.PutAsJsonAsync("https://api.example.com", {|PII005:c|});
+            await client.PatchAsJsonAsync("https://api.example.com", {|PII005:user|});
+            log.Information("User {@User}", {|PII005:user|});
+            // IdentityUser.ToString() returns the user name: printing it is a leak too.
+            log.Information("User {User}", {|PII005:user|});
+            await client.PutAsJsonAsync("https://api.example.com", new Order());
+        }
+        """);
+
+    [Fact]
     public Task ExceptionMessage_WithRecord() => Verify("""
         void Run(Person p) => throw new InvalidOperationException($"Bad person {{|PII005:p|}}");
         """);

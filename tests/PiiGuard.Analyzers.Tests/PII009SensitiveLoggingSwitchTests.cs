@@ -91,6 +91,35 @@ public class PII009SensitiveLoggingSwitchTests
         """);
 
     [Fact]
+    public Task EarlyReturnOutsideDevelopment_Guards() => Verify("""
+        using Microsoft.EntityFrameworkCore;
+        using Microsoft.Extensions.Hosting;
+
+        class Setup
+        {
+            static void Configure(DbContextOptionsBuilder options, IHostEnvironment env)
+            {
+                if (!env.IsDevelopment())
+                {
+                    return;
+                }
+
+                options.EnableSensitiveDataLogging();
+            }
+
+            static void ConfigureWrongGuard(DbContextOptionsBuilder options, IHostEnvironment env)
+            {
+                if (env.IsDevelopment())
+                {
+                    return;
+                }
+
+                {|PII009:options.EnableSensitiveDataLogging()|};
+            }
+        }
+        """);
+
+    [Fact]
     public Task Message_NamesTheSwitch() => Verify("""
         using Microsoft.IdentityModel.Logging;
 

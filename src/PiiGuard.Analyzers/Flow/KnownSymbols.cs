@@ -32,7 +32,6 @@ namespace PiiGuard.Analyzers.Flow
             Compilation = compilation;
             Exception = Type("System.Exception");
             Console = Type("System.Console");
-            TextWriter = Type("System.IO.TextWriter");
             Logger = Type("Microsoft.Extensions.Logging.ILogger");
             LoggerMessageAttribute = Type("Microsoft.Extensions.Logging.LoggerMessageAttribute");
             EventId = Type("Microsoft.Extensions.Logging.EventId");
@@ -43,8 +42,6 @@ namespace PiiGuard.Analyzers.Flow
             Redactor = Type("Microsoft.Extensions.Compliance.Redaction.Redactor");
             JsonSerializer = Type("System.Text.Json.JsonSerializer");
             NewtonsoftJsonConvert = Type("Newtonsoft.Json.JsonConvert");
-            StringType = compilation.GetSpecialType(SpecialType.System_String);
-            IEnumerableOfT = compilation.GetSpecialType(SpecialType.System_Collections_Generic_IEnumerable_T);
             ExceptionData = Exception?.GetMembers("Data").Length > 0 ? Exception.GetMembers("Data")[0] as IPropertySymbol : null;
 
             // PII001: logs.
@@ -69,6 +66,7 @@ namespace PiiGuard.Analyzers.Flow
             Add("NLog.MappedDiagnosticsContext", nlogContext);
             Add("NLog.GlobalDiagnosticsContext", nlogContext);
             Add("NLog.NestedDiagnosticsLogicalContext", nlogContext);
+            Add("NLog.LogEventBuilder", m => m.Name is "Message" or "Property" or "Properties" ? new Sink(SinkRule.Log, "LogEventBuilder." + m.Name) : null);
             Add("log4net.ILog", m => new Sink(SinkRule.Log, "ILog." + m.Name));
             Add("log4net.Util.ThreadContextStack", m => m.Name == "Push" ? new Sink(SinkRule.Log, "ThreadContext.Stacks.Push") : null);
             Add("log4net.Util.LogicalThreadContextStack", m => m.Name == "Push" ? new Sink(SinkRule.Log, "LogicalThreadContext.Stacks.Push") : null);
@@ -95,6 +93,8 @@ namespace PiiGuard.Analyzers.Flow
             Add("System.Net.Http.Headers.HttpHeaders", m => m.Name == "Add" || m.Name == "TryAddWithoutValidation" ? new Sink(SinkRule.Egress, "HttpHeaders." + m.Name, ImmutableHashSet.Create("value", "values")) : null);
             Add("System.Net.WebClient", m => m.Name.StartsWith("Download", StringComparison.Ordinal) || m.Name.StartsWith("Upload", StringComparison.Ordinal) || m.Name.StartsWith("Open", StringComparison.Ordinal)
                 ? new Sink(SinkRule.Egress, "WebClient." + m.Name) : null);
+            Add("System.Net.WebHeaderCollection", m => m.Name is "Add" or "Set" ? new Sink(SinkRule.Egress, "WebHeaderCollection." + m.Name, ImmutableHashSet.Create("value")) : null);
+            AddProperty("System.Net.WebHeaderCollection", p => p.IsIndexer ? new Sink(SinkRule.Egress, "WebHeaderCollection") : null);
             Add("System.Net.Mail.MailMessage", m => m.MethodKind == MethodKind.Constructor ? new Sink(SinkRule.Egress, "new MailMessage", SubjectAndBody) : null);
             AddProperty("System.Net.Mail.MailMessage", p => p.Name == "Subject" || p.Name == "Body" ? new Sink(SinkRule.Egress, "MailMessage." + p.Name) : null);
             Add("System.Net.Mail.SmtpClient", m => m.Name.StartsWith("Send", StringComparison.Ordinal) ? new Sink(SinkRule.Egress, "SmtpClient." + m.Name, SubjectAndBody) : null);
@@ -127,7 +127,7 @@ namespace PiiGuard.Analyzers.Flow
             }
 
             // PII003: telemetry.
-            Add("System.Diagnostics.Activity", m => m.Name is "SetTag" or "AddTag" or "SetBaggage" or "AddBaggage" or "SetStatus" or "AddEvent" or "SetCustomProperty" or "SetParentId" or "AddLink"
+            Add("System.Diagnostics.Activity", m => m.Name is "SetTag" or "AddTag" or "SetBaggage" or "AddBaggage" or "SetStatus" or "AddEvent" or "SetCustomProperty" or "AddLink" or "AddException"
                 ? new Sink(SinkRule.Telemetry, "Activity." + m.Name) : null);
             Add("System.Diagnostics.ActivitySource", m => m.Name is "StartActivity" or "CreateActivity" ? new Sink(SinkRule.Telemetry, "ActivitySource." + m.Name, ImmutableHashSet.Create("tags", "links")) : null);
             Add("System.Diagnostics.TagList", m => m.Name == "Add" || m.MethodKind == MethodKind.Constructor ? new Sink(SinkRule.Telemetry, "TagList." + (m.MethodKind == MethodKind.Constructor ? "ctor" : m.Name)) : null);
@@ -151,7 +151,6 @@ namespace PiiGuard.Analyzers.Flow
 
         public INamedTypeSymbol? Console { get; }
 
-        public INamedTypeSymbol? TextWriter { get; }
 
         public INamedTypeSymbol? Logger { get; }
 
@@ -173,9 +172,7 @@ namespace PiiGuard.Analyzers.Flow
 
         public INamedTypeSymbol? NewtonsoftJsonConvert { get; }
 
-        public INamedTypeSymbol StringType { get; }
 
-        public INamedTypeSymbol IEnumerableOfT { get; }
 
         public IPropertySymbol? ExceptionData { get; }
 

@@ -16,6 +16,8 @@ namespace PiiGuard.Analyzers.Flow
         /// <summary>How deep summaries of callees of callees are computed.</summary>
         public const int MaxSummaryDepth = 4;
 
+        private readonly ConcurrentDictionary<ISymbol, Taint?> _memberTaints = new ConcurrentDictionary<ISymbol, Taint?>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, ImmutableDictionary<ISymbol, Taint>> _assignments = new ConcurrentDictionary<IMethodSymbol, ImmutableDictionary<ISymbol, Taint>>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary?> _summaries = new ConcurrentDictionary<IMethodSymbol, MethodSummary?>(SymbolEqualityComparer.Default);
 
         public LeakEngine(KnownSymbols known)
@@ -60,6 +62,57 @@ namespace PiiGuard.Analyzers.Flow
             {
                 inProgress.Remove(method);
             }
+        }
+
+        /// <summary>
+        /// What a private field or property of a type of this compilation is given by the methods of its type
+        /// (<c>_email = email</c> in a constructor): the union of the personal data assigned to it. Computed by a scan that
+        /// neither reads fields nor uses summaries, so that it is deterministic and cannot recurse.
+        /// </summary>
+        public Taint? GetMemberTaint(ISymbol member, CancellationToken cancellationToken)
+        {
+            member = member.OriginalDefinition;
+            if (member.DeclaredAccessibility != Accessibility.Private || member.IsImplicitlyDeclared || member.DeclaringSyntaxReferences.Length == 0
+                || member is IFieldSymbol { IsConst: true } || member.ContainingType is null)
+            {
+                return null;
+            }
+
+            if (_memberTaints.TryGetValue(member, out Taint? cached))
+            {
+                return cached;
+            }
+
+            Taint? result = null;
+            foreach (ISymbol candidate in member.ContainingType.GetMembers())
+            {
+                if (candidate is IMethodSymbol method && !method.IsImplicitlyDeclared)
+                {
+                    if (GetAssignments(method, cancellationToken).TryGetValue(member, out Taint? assigned))
+                    {
+                        result = Taint.Union(result, assigned);
+                    }
+                }
+            }
+
+            _memberTaints.TryAdd(member, result);
+            return result;
+        }
+
+        private ImmutableDictionary<ISymbol, Taint> GetAssignments(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            method = method.PartialImplementationPart ?? method.OriginalDefinition;
+            if (_assignments.TryGetValue(method, out ImmutableDictionary<ISymbol, Taint>? cached))
+            {
+                return cached;
+            }
+
+            IOperation? body = GetBody(method, cancellationToken);
+            ImmutableDictionary<ISymbol, Taint> result = body is null
+                ? ImmutableDictionary<ISymbol, Taint>.Empty
+                : TaintWalker.ScanMemberAssignments(this, method, body, cancellationToken);
+            _assignments.TryAdd(method, result);
+            return result;
         }
 
         private IOperation? GetBody(IMethodSymbol method, CancellationToken cancellationToken)

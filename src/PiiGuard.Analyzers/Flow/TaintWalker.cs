@@ -25,12 +25,13 @@ namespace PiiGuard.Analyzers.Flow
         private readonly HashSet<IMethodSymbol> _inProgress;
         private readonly CancellationToken _cancellationToken;
         private readonly Stack<Taint?> _conditionalInstances = new Stack<Taint?>();
-        private Dictionary<ISymbol, Taint?> _env = new Dictionary<ISymbol, Taint?>(SymbolEqualityComparer.Default);
+        private Dictionary<object, Taint?> _env = new Dictionary<object, Taint?>(EnvKeyComparer.Instance);
         private Dictionary<IMethodSymbol, ILocalFunctionOperation>? _localFunctions;
         private HashSet<IMethodSymbol>? _activeLocalFunctions;
         private Taint? _returnTaint;
         private Taint? _lambdaSeed;
         private List<ParameterSink>? _parameterSinks;
+        private Dictionary<ISymbol, Taint>? _memberAssignments;
 
         private TaintWalker(LeakEngine engine, LeakReporter? reporter, int depth, HashSet<IMethodSymbol> inProgress, CancellationToken cancellationToken)
         {
@@ -72,7 +73,23 @@ namespace PiiGuard.Analyzers.Flow
             return new MethodSummary(result?.WithoutParameters(), result?.Parameters ?? 0, result?.HashedParameters ?? 0, sinks);
         }
 
+        /// <summary>
+        /// Scans a method for the personal data it assigns to members of its own type, without reading fields or
+        /// using summaries (see <see cref="LeakEngine.GetMemberTaint"/>).
+        /// </summary>
+        public static ImmutableDictionary<ISymbol, Taint> ScanMemberAssignments(LeakEngine engine, IMethodSymbol method, IOperation body, CancellationToken cancellationToken)
+        {
+            var walker = new TaintWalker(engine, null, LeakEngine.MaxSummaryDepth + 1, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), cancellationToken);
+            walker._memberAssignments = new Dictionary<ISymbol, Taint>(SymbolEqualityComparer.Default);
+            walker.CollectLocalFunctions(body);
+            walker.Visit(body);
+            return walker._memberAssignments.Count == 0 ? ImmutableDictionary<ISymbol, Taint>.Empty : walker._memberAssignments.ToImmutableDictionary(SymbolEqualityComparer.Default);
+        }
+
         private bool Reporting => _reporter != null;
+
+        /// <summary>In a member-assignment scan, fields are not read and summaries are not used.</summary>
+        private bool Scanning => _memberAssignments != null;
 
         /// <summary>Whether sinks are checked: when reporting, or when a summary records the parameters that reach them.</summary>
         private bool CheckingSinks => _reporter != null || _parameterSinks != null;
@@ -128,9 +145,9 @@ namespace PiiGuard.Analyzers.Flow
                 case IConditionalOperation conditional when conditional.Type is null:
                     {
                         Eval(conditional.Condition);
-                        Dictionary<ISymbol, Taint?> before = Snapshot();
+                        Dictionary<object, Taint?> before = Snapshot();
                         Visit(conditional.WhenTrue);
-                        Dictionary<ISymbol, Taint?> afterTrue = _env;
+                        Dictionary<object, Taint?> afterTrue = _env;
                         _env = before;
                         Visit(conditional.WhenFalse);
                         _env = Merge(afterTrue, _env);
@@ -147,12 +164,12 @@ namespace PiiGuard.Analyzers.Flow
 
                 case ITryOperation @try:
                     {
-                        Dictionary<ISymbol, Taint?> before = Snapshot();
+                        Dictionary<object, Taint?> before = Snapshot();
                         Visit(@try.Body);
-                        Dictionary<ISymbol, Taint?> after = Merge(before, _env);
+                        Dictionary<object, Taint?> after = Merge(before, _env);
                         foreach (ICatchClauseOperation @catch in @try.Catches)
                         {
-                            _env = new Dictionary<ISymbol, Taint?>(after, SymbolEqualityComparer.Default);
+                            _env = new Dictionary<object, Taint?>(after, EnvKeyComparer.Instance);
                             Eval(@catch.Filter);
                             Visit(@catch.Handler);
                             after = Merge(after, _env);
@@ -202,6 +219,10 @@ namespace PiiGuard.Analyzers.Flow
                 IVariableInitializerOperation? initializer = declarator.Initializer ?? declaration.Initializer;
                 Taint? value = initializer is null ? null : Eval(initializer.Value);
                 _env[declarator.Symbol] = value;
+                if (initializer != null)
+                {
+                    BindInitializedMembers(declarator.Symbol, initializer.Value);
+                }
             }
         }
 
@@ -222,7 +243,7 @@ namespace PiiGuard.Analyzers.Flow
 
             for (int round = 0; round < 3; round++)
             {
-                Dictionary<ISymbol, Taint?> before = Snapshot();
+                Dictionary<object, Taint?> before = Snapshot();
                 switch (loop)
                 {
                     case IForEachLoopOperation forEachLoop:
@@ -256,12 +277,12 @@ namespace PiiGuard.Analyzers.Flow
         private void VisitSwitch(ISwitchOperation @switch)
         {
             Taint? value = Eval(@switch.Value);
-            Dictionary<ISymbol, Taint?> before = Snapshot();
-            Dictionary<ISymbol, Taint?>? merged = null;
+            Dictionary<object, Taint?> before = Snapshot();
+            Dictionary<object, Taint?>? merged = null;
             bool hasDefault = false;
             foreach (ISwitchCaseOperation @case in @switch.Cases)
             {
-                _env = new Dictionary<ISymbol, Taint?>(before, SymbolEqualityComparer.Default);
+                _env = new Dictionary<object, Taint?>(before, EnvKeyComparer.Instance);
                 foreach (ICaseClauseOperation clause in @case.Clauses)
                 {
                     if (clause is IDefaultCaseClauseOperation)
@@ -294,7 +315,7 @@ namespace PiiGuard.Analyzers.Flow
                 return null;
             }
 
-            Dictionary<ISymbol, Taint?> saved = Snapshot();
+            Dictionary<object, Taint?> saved = Snapshot();
             foreach (IParameterSymbol parameter in parameters)
             {
                 Taint? bound = seedFromArguments != null && parameter.Ordinal < seedFromArguments.Length ? seedFromArguments[parameter.Ordinal] : seed;
@@ -332,8 +353,10 @@ namespace PiiGuard.Analyzers.Flow
                 case INameOfOperation:
                 case IInstanceReferenceOperation:
                 case IIncrementOrDecrementOperation:
-                case IMethodReferenceOperation:
                     return null;
+
+                case IMethodReferenceOperation methodReference:
+                    return EvalMethodGroup(methodReference.Method);
 
                 case IConversionOperation conversion:
                     {
@@ -662,7 +685,7 @@ namespace PiiGuard.Analyzers.Flow
         {
             IOperation stripped = StripConversions(operation);
             Taint? taint = Eval(stripped);
-            if (taint is { IsWholeObject: false })
+            if (taint is { IsWholeObject: false, IsMemberData: false })
             {
                 return taint;
             }
@@ -695,9 +718,14 @@ namespace PiiGuard.Analyzers.Flow
                 return Taint.Source(MemberDisplay(member), info);
             }
 
-            if (_env.TryGetValue(member, out Taint? assigned))
+            if (MemberKey(member, instance) is { } key && _env.TryGetValue(key, out Taint? assigned))
             {
                 return assigned;
+            }
+
+            if (!Scanning && (instance is null or IInstanceReferenceOperation) && _engine.GetMemberTaint(member, _cancellationToken) is { } given)
+            {
+                return given;
             }
 
             if (PiiSymbols.IsCarrierlessType(type) || IsNonCarrierMember(member.Name))
@@ -806,7 +834,7 @@ namespace PiiGuard.Analyzers.Flow
                     }
             }
 
-            MethodSummary? summary = IsInSource(method) ? _engine.GetSummary(method, _depth + 1, _inProgress, _cancellationToken) : null;
+            MethodSummary? summary = IsInSource(method) && !Scanning ? _engine.GetSummary(method, _depth + 1, _inProgress, _cancellationToken) : null;
             if (summary is { ParameterSinks.IsEmpty: false } && CheckingSinks)
             {
                 ReportParameterSinks(summary, arguments, argumentTaints, method);
@@ -868,7 +896,9 @@ namespace PiiGuard.Analyzers.Flow
         {
             foreach (ParameterSink parameterSink in summary.ParameterSinks)
             {
-                if (parameterSink.Ordinal >= argumentTaints.Length || argumentTaints[parameterSink.Ordinal] is not { } taint)
+                // A parameter annotated as personal data is reported inside the helper already: one leak, one diagnostic.
+                if (parameterSink.Ordinal >= argumentTaints.Length || argumentTaints[parameterSink.Ordinal] is not { } taint
+                    || _engine.Pii.GetPii(method.Parameters[parameterSink.Ordinal]) != null)
                 {
                     continue;
                 }
@@ -921,6 +951,29 @@ namespace PiiGuard.Analyzers.Flow
             }
 
             return result;
+        }
+
+        /// <summary>A method group (<c>customers.Select(GetEmail)</c>) carries what the method returns, as a lambda would.</summary>
+        private Taint? EvalMethodGroup(IMethodSymbol method)
+        {
+            if (_engine.Pii.GetPii(method) is PiiInfo info)
+            {
+                return Taint.Source(MemberDisplay(method), info);
+            }
+
+            if (Scanning || method.MethodKind == MethodKind.LocalFunction || !IsInSource(method) || _known.GetRole(method) != MethodRole.None)
+            {
+                return null;
+            }
+
+            MethodSummary? summary = _engine.GetSummary(method, _depth + 1, _inProgress, _cancellationToken);
+            Taint? result = summary?.Fixed;
+            if (summary != null && (summary.Parameters != 0 || summary.HashedParameters != 0) && _lambdaSeed is { } seed)
+            {
+                result = Taint.Union(result, seed);
+            }
+
+            return IsModelType(method.ReturnType) && result is not { IsMemberData: true } ? null : result;
         }
 
         private Taint? EvalLocalFunctionCall(IInvocationOperation invocation)
@@ -1021,13 +1074,63 @@ namespace PiiGuard.Analyzers.Flow
                     WeakUpdate(element.ArrayReference, value);
                     break;
                 case IPropertyReferenceOperation property:
-                    _env[property.Property.OriginalDefinition] = value;
-                    WeakUpdateObject(property.Instance, value);
+                    AssignMember(property.Property, property.Instance, value);
                     break;
                 case IFieldReferenceOperation field:
-                    _env[field.Field.OriginalDefinition] = value;
-                    WeakUpdateObject(field.Instance, value);
+                    AssignMember(field.Field, field.Instance, value);
                     break;
+            }
+        }
+
+        private void AssignMember(ISymbol member, IOperation? instance, Taint? value)
+        {
+            if (MemberKey(member, instance) is { } key)
+            {
+                _env[key] = value;
+            }
+
+            WeakUpdateObject(instance, value);
+            RecordMemberAssignment(member, instance, value);
+        }
+
+        /// <summary><c>var dto = new Dto { Email = x }</c>: <c>dto.Email</c> carries what <c>x</c> carries.</summary>
+        private void BindInitializedMembers(ISymbol variable, IOperation value)
+        {
+            if (StripConversions(value) is not IObjectCreationOperation { Initializer: { } initializer })
+            {
+                return;
+            }
+
+            foreach (IOperation element in initializer.Initializers)
+            {
+                if (element is ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Member: { } member } } assignment && member is IPropertySymbol or IFieldSymbol)
+                {
+                    Taint? taint = Eval(assignment.Value);
+                    _env[new VariableMember(variable, member.OriginalDefinition)] = taint;
+                }
+            }
+        }
+
+        /// <summary>
+        /// The state key of a member: the member itself for this object's and static members, (variable, member) for a
+        /// member of a local or parameter, null otherwise (an object initializer's member belongs to the object created).
+        /// </summary>
+        private static object? MemberKey(ISymbol member, IOperation? instance) => instance switch
+        {
+            null => member.OriginalDefinition,
+            IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } => member.OriginalDefinition,
+            ILocalReferenceOperation local => new VariableMember(local.Local, member.OriginalDefinition),
+            IParameterReferenceOperation parameter => new VariableMember(parameter.Parameter, member.OriginalDefinition),
+            _ => null,
+        };
+
+        private void RecordMemberAssignment(ISymbol member, IOperation? instance, Taint? value)
+        {
+            if (_memberAssignments != null && instance is null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } && value?.WithoutParameters() is { HasSource: true } data)
+            {
+                ISymbol key = member.OriginalDefinition;
+                _memberAssignments.TryGetValue(key, out Taint? previous);
+                _memberAssignments[key] = Taint.Union(previous, data)!;
             }
         }
 
@@ -1304,12 +1407,12 @@ namespace PiiGuard.Analyzers.Flow
             }
         }
 
-        private Dictionary<ISymbol, Taint?> Snapshot() => new Dictionary<ISymbol, Taint?>(_env, SymbolEqualityComparer.Default);
+        private Dictionary<object, Taint?> Snapshot() => new Dictionary<object, Taint?>(_env, EnvKeyComparer.Instance);
 
-        private static Dictionary<ISymbol, Taint?> Merge(Dictionary<ISymbol, Taint?> a, Dictionary<ISymbol, Taint?> b)
+        private static Dictionary<object, Taint?> Merge(Dictionary<object, Taint?> a, Dictionary<object, Taint?> b)
         {
-            var merged = new Dictionary<ISymbol, Taint?>(a, SymbolEqualityComparer.Default);
-            foreach (KeyValuePair<ISymbol, Taint?> entry in b)
+            var merged = new Dictionary<object, Taint?>(a, EnvKeyComparer.Instance);
+            foreach (KeyValuePair<object, Taint?> entry in b)
             {
                 merged.TryGetValue(entry.Key, out Taint? existing);
                 merged[entry.Key] = Taint.Union(existing, entry.Value);
@@ -1318,14 +1421,14 @@ namespace PiiGuard.Analyzers.Flow
             return merged;
         }
 
-        private static bool SameState(Dictionary<ISymbol, Taint?> a, Dictionary<ISymbol, Taint?> b)
+        private static bool SameState(Dictionary<object, Taint?> a, Dictionary<object, Taint?> b)
         {
             if (a.Count != b.Count)
             {
                 return false;
             }
 
-            foreach (KeyValuePair<ISymbol, Taint?> entry in a)
+            foreach (KeyValuePair<object, Taint?> entry in a)
             {
                 if (!b.TryGetValue(entry.Key, out Taint? other) || !Taint.SameAs(entry.Value, other))
                 {
@@ -1335,5 +1438,43 @@ namespace PiiGuard.Analyzers.Flow
 
             return true;
         }
+    }
+
+    /// <summary>A member of the object held by a local or parameter (<c>dto.Email</c>).</summary>
+    internal sealed class VariableMember
+    {
+        public VariableMember(ISymbol variable, ISymbol member)
+        {
+            Variable = variable;
+            Member = member;
+        }
+
+        public ISymbol Variable { get; }
+
+        public ISymbol Member { get; }
+    }
+
+    /// <summary>Compares the keys of the walker's state: symbols, and (variable, member) pairs.</summary>
+    internal sealed class EnvKeyComparer : IEqualityComparer<object>
+    {
+        public static readonly EnvKeyComparer Instance = new EnvKeyComparer();
+
+        public new bool Equals(object? x, object? y)
+        {
+            if (x is ISymbol a && y is ISymbol b)
+            {
+                return SymbolEqualityComparer.Default.Equals(a, b);
+            }
+
+            return x is VariableMember m && y is VariableMember n
+                && SymbolEqualityComparer.Default.Equals(m.Variable, n.Variable) && SymbolEqualityComparer.Default.Equals(m.Member, n.Member);
+        }
+
+        public int GetHashCode(object obj) => obj switch
+        {
+            ISymbol symbol => SymbolEqualityComparer.Default.GetHashCode(symbol),
+            VariableMember pair => (SymbolEqualityComparer.Default.GetHashCode(pair.Variable) * 31) ^ SymbolEqualityComparer.Default.GetHashCode(pair.Member),
+            _ => 0,
+        };
     }
 }
