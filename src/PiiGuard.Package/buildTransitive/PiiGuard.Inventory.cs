@@ -323,14 +323,13 @@ namespace PiiGuard.Inventory
                     sink = Between(message, ") and reaches ", " without a masked text form");
                     return;
                 case "PII006":
-                    // "{type} prints its personal member {member} through {ToString}"
-                    carrier = FirstToken(message, " prints its personal member ");
-                    string rest = Between(message, " prints its personal member ", null);
-                    int through = rest.IndexOf(" through ", StringComparison.Ordinal);
-                    if (through > 0)
+                    // "{type} prints its personal data ({member, member…}) unmasked through {ToString}": the first member carries it.
+                    carrier = FirstToken(message, " prints its personal data (");
+                    string members = Between(message, " prints its personal data (", ") unmasked through ");
+                    if (members.Length > 0)
                     {
-                        carrier = carrier + "." + rest.Substring(0, through);
-                        sink = rest.Substring(through + " through ".Length);
+                        carrier = carrier + "." + FirstToken(members, ", ");
+                        sink = Between(message, ") unmasked through ", null);
                     }
 
                     return;
