@@ -12,7 +12,7 @@ namespace PiiGuard
     /// <see langword="null"/>, never throws, never shows more than its convention allows, and fails closed:
     /// a value too short for its convention, or malformed, is erased (<see cref="Erased"/>), never shown whole.
     /// </summary>
-    public static class PiiMask
+    public static partial class PiiMask
     {
         /// <summary>The text that replaces an erased value.</summary>
         public const string Erased = "***";
@@ -128,36 +128,7 @@ namespace PiiGuard
         /// </summary>
         /// <param name="value">The address.</param>
         /// <returns>The masked address.</returns>
-        public static string? Email(string? value)
-        {
-            if (value is null)
-            {
-                return null;
-            }
-
-            string v = value.Trim();
-            int at = v.IndexOf('@');
-            if (at <= 0 || at != v.LastIndexOf('@') || at == v.Length - 1)
-            {
-                return Erased;
-            }
-
-            string domain = v.Substring(at + 1);
-            if (!IsDomain(domain) || HasControlOrSpace(v, 0, at))
-            {
-                return Erased;
-            }
-
-            int firstLength = char.IsHighSurrogate(v[0]) && at > 1 && char.IsLowSurrogate(v[1]) ? 2 : 1;
-            if (char.IsSurrogate(v[0]) && firstLength == 1)
-            {
-                return Erased;
-            }
-
-            // A one-character local part would be shown whole: show only the domain.
-            string first = at > firstLength ? v.Substring(0, firstLength) : string.Empty;
-            return first + Stars + "@" + domain;
-        }
+        public static string? Email(string? value) => Render(value, EmailConvention);
 
         /// <summary>
         /// Masks a telephone number to its country code (when written with a leading <c>+</c>) and its last
@@ -166,61 +137,7 @@ namespace PiiGuard
         /// </summary>
         /// <param name="value">The number.</param>
         /// <returns>The masked number.</returns>
-        public static string? Phone(string? value)
-        {
-            if (value is null)
-            {
-                return null;
-            }
-
-            string v = value.Trim();
-            int start = 0;
-            string countryCode = string.Empty;
-            if (v.StartsWith("+", StringComparison.Ordinal))
-            {
-                int i = 1;
-                while (i < v.Length && IsAsciiDigit(v[i]))
-                {
-                    i++;
-                }
-
-                int ccLength = i - 1;
-                bool separated = i < v.Length && IsPhoneSeparator(v[i]);
-                if (ccLength >= 1 && ccLength <= 3 && separated)
-                {
-                    countryCode = v.Substring(0, i);
-                    start = i;
-                }
-                else
-                {
-                    start = 1;
-                }
-            }
-
-            var digits = new StringBuilder(v.Length);
-            for (int i = start; i < v.Length; i++)
-            {
-                char c = v[i];
-                if (IsAsciiDigit(c))
-                {
-                    digits.Append(c);
-                }
-                else if (!IsPhoneSeparator(c))
-                {
-                    return Erased;
-                }
-            }
-
-            int n = digits.Length;
-            if (n < 7 || n > 15)
-            {
-                return Erased;
-            }
-
-            int keep = n >= 10 ? 4 : 2;
-            string tail = digits.ToString(n - keep, keep);
-            return countryCode.Length > 0 ? countryCode + " " + Stars + tail : Stars + tail;
-        }
+        public static string? Phone(string? value) => Render(value, PhoneConvention);
 
         /// <summary>
         /// Masks a payment card number (PAN) by PCI DSS: at most the first 6 and last 4 digits of a 16 to 19
@@ -229,27 +146,7 @@ namespace PiiGuard
         /// </summary>
         /// <param name="value">The card number.</param>
         /// <returns>The masked number.</returns>
-        public static string? PaymentCard(string? value)
-        {
-            if (value is null)
-            {
-                return null;
-            }
-
-            string? digits = DigitsOnly(value, allowLetters: false);
-            if (digits is null || digits.Length < 12 || digits.Length > 19)
-            {
-                return Erased;
-            }
-
-            int n = digits.Length;
-            int head = n >= 16 ? 6 : 0;
-            var sb = new StringBuilder(n);
-            sb.Append(digits, 0, head);
-            sb.Append('*', n - head - 4);
-            sb.Append(digits, n - 4, 4);
-            return sb.ToString();
-        }
+        public static string? PaymentCard(string? value) => Render(value, PaymentCardConvention);
 
         /// <summary>
         /// Masks a national identity number. An 18-character Chinese resident ID keeps its province (first 2)
@@ -259,31 +156,7 @@ namespace PiiGuard
         /// </summary>
         /// <param name="value">The identity number.</param>
         /// <returns>The masked number.</returns>
-        public static string? NationalId(string? value)
-        {
-            if (value is null)
-            {
-                return null;
-            }
-
-            string v = value.Trim();
-            if (IsChineseResidentId18(v))
-            {
-                return v.Substring(0, 2) + new string('*', 15) + char.ToUpperInvariant(v[17]);
-            }
-
-            if (v.Length == 15 && AllAsciiDigits(v))
-            {
-                return v.Substring(0, 2) + new string('*', 13);
-            }
-
-            if (IsSsn(v))
-            {
-                return "***-**-" + v.Substring(v.Length - 4);
-            }
-
-            return Identifier(v);
-        }
+        public static string? NationalId(string? value) => Render(value, NationalIdConvention);
 
         /// <summary>
         /// Masks an identifier (passport, driver's licence, tax id): an identifier of 8 or more letters and
@@ -291,21 +164,7 @@ namespace PiiGuard
         /// </summary>
         /// <param name="value">The identifier.</param>
         /// <returns>The masked identifier.</returns>
-        public static string? Identifier(string? value)
-        {
-            if (value is null)
-            {
-                return null;
-            }
-
-            string? chars = DigitsOnly(value, allowLetters: true);
-            if (chars is null || chars.Length < 8 || chars.Length > 64)
-            {
-                return Erased;
-            }
-
-            return Stars + chars.Substring(chars.Length - 2);
-        }
+        public static string? Identifier(string? value) => Render(value, IdentifierConvention);
 
         /// <summary>
         /// Masks a bank account: an IBAN keeps its country code and last 4 characters (<c>DE******************3000</c>);
@@ -415,41 +274,7 @@ namespace PiiGuard
         /// </summary>
         /// <param name="value">The name.</param>
         /// <returns>The masked name.</returns>
-        public static string? Name(string? value)
-        {
-            if (value is null)
-            {
-                return null;
-            }
-
-            string[] parts = value.Split(new[] { ' ', '\t', '\r', '\n', '\u3000' }, StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length == 0 || parts.Length > 12)
-            {
-                return Erased;
-            }
-
-            var sb = new StringBuilder(parts.Length * 5);
-            for (int i = 0; i < parts.Length; i++)
-            {
-                if (i > 0)
-                {
-                    sb.Append(' ');
-                }
-
-                string part = parts[i];
-                int first = FirstCodePointLength(part);
-                if (first == 0 || part.Length <= first || HasControlOrSpace(part, 0, part.Length))
-                {
-                    sb.Append(Stars);
-                    continue;
-                }
-
-                sb.Append(part, 0, first);
-                sb.Append(IsCjk(part[0]) ? "**" : Stars);
-            }
-
-            return sb.ToString();
-        }
+        public static string? Name(string? value) => Render(value, NameConvention);
 
         /// <summary>
         /// Masks a date of birth to its year (<c>1990-**-**</c>). A text that is not a date is erased.
@@ -588,6 +413,19 @@ namespace PiiGuard
 
         private static bool IsCjk(char c) => (c >= '\u4E00' && c <= '\u9FFF') || (c >= '\u3400' && c <= '\u4DBF') || (c >= '\uAC00' && c <= '\uD7AF') || (c >= '\u3040' && c <= '\u30FF');
 
+        private static bool AllAsciiDigits(string value, int start, int end)
+        {
+            for (int i = start; i < end; i++)
+            {
+                if (!IsAsciiDigit(value[i]))
+                {
+                    return false;
+                }
+            }
+
+            return end > start;
+        }
+
         private static bool AllAsciiDigits(string s)
         {
             foreach (char c in s)
@@ -629,17 +467,20 @@ namespace PiiGuard
         }
 
         /// <summary>Length in UTF-16 units of the first code point, or 0 when it is a lone surrogate or a mark.</summary>
-        private static int FirstCodePointLength(string s)
+        private static int FirstCodePointLength(string s) => FirstCodePointLength(s, 0, s.Length);
+
+        /// <summary>Length in UTF-16 units of the first code point of value[start..end), or 0 when it is a lone surrogate or a mark.</summary>
+        private static int FirstCodePointLength(string value, int start, int end)
         {
-            if (s.Length == 0)
+            if (end <= start)
             {
                 return 0;
             }
 
-            char c = s[0];
+            char c = value[start];
             if (char.IsHighSurrogate(c))
             {
-                return s.Length > 1 && char.IsLowSurrogate(s[1]) ? 2 : 0;
+                return end - start > 1 && char.IsLowSurrogate(value[start + 1]) ? 2 : 0;
             }
 
             if (char.IsLowSurrogate(c) || char.IsControl(c))
@@ -675,14 +516,9 @@ namespace PiiGuard
             return sb.ToString();
         }
 
-        private static bool IsChineseResidentId18(string v)
+        private static bool IsChineseResidentId18(string v, int s)
         {
-            if (v.Length != 18)
-            {
-                return false;
-            }
-
-            for (int i = 0; i < 17; i++)
+            for (int i = s; i < s + 17; i++)
             {
                 if (!IsAsciiDigit(v[i]))
                 {
@@ -690,35 +526,49 @@ namespace PiiGuard
                 }
             }
 
-            return IsAsciiDigit(v[17]) || v[17] == 'X' || v[17] == 'x';
+            char check = v[s + 17];
+            return IsAsciiDigit(check) || check == 'X' || check == 'x';
         }
 
-        private static bool IsSsn(string v)
+        private static bool IsSsn(string v, int s, int e)
         {
-            if (v.Length == 11 && v[3] == '-' && v[6] == '-')
+            if (e - s == 11 && v[s + 3] == '-' && v[s + 6] == '-')
             {
-                return AllAsciiDigits(v.Substring(0, 3)) && AllAsciiDigits(v.Substring(4, 2)) && AllAsciiDigits(v.Substring(7, 4));
+                return AllAsciiDigits(v, s, s + 3) && AllAsciiDigits(v, s + 4, s + 6) && AllAsciiDigits(v, s + 7, s + 11);
             }
 
-            return v.Length == 9 && AllAsciiDigits(v);
+            return e - s == 9 && AllAsciiDigits(v, s, e);
         }
 
-        private static bool IsDomain(string domain)
+        /// <summary>Whether value[start..end) is a dotted domain name.</summary>
+        private static bool IsDomain(string value, int start, int end)
         {
-            if (domain.Length < 3 || domain.Length > 253 || domain[0] == '.' || domain[domain.Length - 1] == '.' || domain.IndexOf('.') < 0)
+            int length = end - start;
+            if (length < 3 || length > 253 || value[start] == '.' || value[end - 1] == '.')
             {
                 return false;
             }
 
-            foreach (char c in domain)
+            bool dotted = false;
+            for (int i = start; i < end; i++)
             {
-                if (!(IsAsciiLetter(c) || IsAsciiDigit(c) || c == '-' || c == '.' || (c > 127 && char.IsLetterOrDigit(c))))
+                char c = value[i];
+                if (c == '.')
+                {
+                    if (value[i - 1] == '.')
+                    {
+                        return false;
+                    }
+
+                    dotted = true;
+                }
+                else if (!(IsAsciiLetter(c) || IsAsciiDigit(c) || c == '-' || (c > 127 && char.IsLetterOrDigit(c))))
                 {
                     return false;
                 }
             }
 
-            return domain.IndexOf("..", StringComparison.Ordinal) < 0;
+            return dotted;
         }
     }
 }

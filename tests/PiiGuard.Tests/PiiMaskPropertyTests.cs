@@ -363,6 +363,27 @@ public class PiiMaskPropertyTests
     }
 
     [Fact]
+    public void Append_WritesExactlyWhatApplyReturns_AfterExistingText()
+    {
+        Gen.OneOf(AnyText, DigitString(7, 19), Gen.Const("john.smith@example.com"), Gen.Const("11010519491231002X"), Gen.Const("+86 138 0013 8000"), Gen.Const("Zhang Wei"))
+            .Sample(s =>
+            {
+                var builder = new System.Text.StringBuilder(); // Sample runs on several threads: one builder each
+                foreach (var kind in Enum.GetValues<PiiKind>())
+                {
+                    foreach (var style in Enum.GetValues<MaskStyle>())
+                    {
+                        builder.Clear().Append("prefix:");
+                        PiiMask.Append(builder, s, kind, style);
+                        Assert.Equal("prefix:" + PiiMask.Apply(s, kind, style), builder.ToString());
+                    }
+                }
+            }, iter: Iterations);
+        Assert.Equal("x", PiiMask.Append(new System.Text.StringBuilder("x"), null, PiiKind.Email).ToString());
+        Assert.Throws<ArgumentNullException>(() => PiiMask.Append(null!, "a", PiiKind.Email));
+    }
+
+    [Fact]
     public void Apply_UsesTheStyleBeforeTheKind()
     {
         Assert.Equal(PiiMask.Erased, PiiMask.Apply("john@example.com", PiiKind.Email, MaskStyle.Erase));

@@ -235,6 +235,13 @@ namespace PiiGuard.Analyzers.Generator
 
         private static void WriteAppend(IndentedTextWriter writer, string expression, ValueModel value, string q)
         {
+            if (value.Kind == ValueKind.MaskedString)
+            {
+                // Straight into the builder: no intermediate string for the common kinds.
+                writer.WriteLine(PiiMask + ".Append(builder, " + expression + ", " + Kind(value.PiiKind) + ", " + Style(value.MaskStyle) + ");");
+                return;
+            }
+
             writer.WriteLine("builder.Append(" + ValueExpression(expression, value, q) + ");");
         }
 

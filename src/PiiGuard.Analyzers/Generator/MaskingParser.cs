@@ -92,6 +92,10 @@ namespace PiiGuard.Analyzers.Generator
                     {
                         printMembers = type.IsSealed ? "private" : "protected virtual";
                     }
+
+                    // The compiler's ToString would allocate a second builder around the same PrintMembers: print
+                    // through ToMaskedString instead (same text), unless the user wrote ToString or a base sealed it.
+                    generateToString = !HasUserMethod(type, "ToString", 0) && !BaseToStringIsSealed(type);
                 }
             }
             else

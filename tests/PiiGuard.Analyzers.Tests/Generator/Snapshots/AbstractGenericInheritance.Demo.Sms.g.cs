@@ -43,7 +43,7 @@ namespace Demo
             }
 
             builder.Append("To = ");
-            builder.Append(global::PiiGuard.PiiMask.Apply(this.To, global::PiiGuard.PiiKind.Phone, global::PiiGuard.MaskStyle.Default));
+            global::PiiGuard.PiiMask.Append(builder, this.To, global::PiiGuard.PiiKind.Phone, global::PiiGuard.MaskStyle.Default);
 
             return true;
         }

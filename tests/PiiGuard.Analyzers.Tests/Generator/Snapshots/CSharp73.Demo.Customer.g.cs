@@ -37,10 +37,10 @@ namespace Demo
         protected virtual bool PrintMaskedMembers(global::System.Text.StringBuilder builder)
         {
             builder.Append("Name = ");
-            builder.Append(global::PiiGuard.PiiMask.Apply(this.Name, global::PiiGuard.PiiKind.Name, global::PiiGuard.MaskStyle.Default));
+            global::PiiGuard.PiiMask.Append(builder, this.Name, global::PiiGuard.PiiKind.Name, global::PiiGuard.MaskStyle.Default);
             builder.Append(", ");
             builder.Append("Email = ");
-            builder.Append(global::PiiGuard.PiiMask.Apply(this.Email, global::PiiGuard.PiiKind.Email, global::PiiGuard.MaskStyle.Default));
+            global::PiiGuard.PiiMask.Append(builder, this.Email, global::PiiGuard.PiiKind.Email, global::PiiGuard.MaskStyle.Default);
             builder.Append(", ");
             builder.Append("Tier = ");
             builder.Append((object)this.Tier);

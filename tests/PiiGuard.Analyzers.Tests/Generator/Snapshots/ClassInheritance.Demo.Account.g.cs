@@ -41,10 +41,10 @@ namespace Demo
             builder.Append(this.Id.ToString());
             builder.Append(", ");
             builder.Append("Owner = ");
-            builder.Append(global::PiiGuard.PiiMask.Apply(this.Owner, global::PiiGuard.PiiKind.Username, global::PiiGuard.MaskStyle.Default));
+            global::PiiGuard.PiiMask.Append(builder, this.Owner, global::PiiGuard.PiiKind.Username, global::PiiGuard.MaskStyle.Default);
             builder.Append(", ");
             builder.Append("Email = ");
-            builder.Append(global::PiiGuard.PiiMask.Apply(this.Email, global::PiiGuard.PiiKind.Email, global::PiiGuard.MaskStyle.Default));
+            global::PiiGuard.PiiMask.Append(builder, this.Email, global::PiiGuard.PiiKind.Email, global::PiiGuard.MaskStyle.Default);
 
             return true;
         }

@@ -43,7 +43,7 @@ namespace Demo
             }
 
             builder.Append("Iban = ");
-            builder.Append(global::PiiGuard.PiiMask.Apply(this.Iban, global::PiiGuard.PiiKind.BankAccount, global::PiiGuard.MaskStyle.Default));
+            global::PiiGuard.PiiMask.Append(builder, this.Iban, global::PiiGuard.PiiKind.BankAccount, global::PiiGuard.MaskStyle.Default);
             builder.Append(", ");
             builder.Append("Plan = ");
             builder.Append((object?)this.Plan);

@@ -36,7 +36,7 @@ partial class Visitor : global::PiiGuard.IMaskable
     protected virtual bool PrintMaskedMembers(global::System.Text.StringBuilder builder)
     {
         builder.Append("Ip = ");
-        builder.Append(global::PiiGuard.PiiMask.Apply(this.Ip, global::PiiGuard.PiiKind.IpAddress, global::PiiGuard.MaskStyle.Default));
+        global::PiiGuard.PiiMask.Append(builder, this.Ip, global::PiiGuard.PiiKind.IpAddress, global::PiiGuard.MaskStyle.Default);
         builder.Append(", ");
         builder.Append("Page = ");
         builder.Append((object?)this.Page);

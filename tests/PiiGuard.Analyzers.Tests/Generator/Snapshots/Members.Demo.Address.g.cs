@@ -38,7 +38,7 @@ namespace Demo
         protected virtual bool PrintMaskedMembers(global::System.Text.StringBuilder builder)
         {
             builder.Append("Street = ");
-            builder.Append(global::PiiGuard.PiiMask.Apply(this.Street, global::PiiGuard.PiiKind.PostalAddress, global::PiiGuard.MaskStyle.Default));
+            global::PiiGuard.PiiMask.Append(builder, this.Street, global::PiiGuard.PiiKind.PostalAddress, global::PiiGuard.MaskStyle.Default);
             builder.Append(", ");
             builder.Append("Country = ");
             builder.Append((object?)this.Country);

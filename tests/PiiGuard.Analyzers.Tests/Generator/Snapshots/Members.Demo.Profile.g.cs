@@ -64,7 +64,7 @@ namespace Demo
                         }
 
                         first = false;
-                        builder.Append(global::PiiGuard.PiiMask.Apply(item, global::PiiGuard.PiiKind.Email, global::PiiGuard.MaskStyle.Default));
+                        global::PiiGuard.PiiMask.Append(builder, item, global::PiiGuard.PiiKind.Email, global::PiiGuard.MaskStyle.Default);
                     }
 
                     builder.Append(']');
@@ -86,7 +86,7 @@ namespace Demo
                         }
 
                         first = false;
-                        builder.Append(global::PiiGuard.PiiMask.Apply(item, global::PiiGuard.PiiKind.Phone, global::PiiGuard.MaskStyle.Default));
+                        global::PiiGuard.PiiMask.Append(builder, item, global::PiiGuard.PiiKind.Phone, global::PiiGuard.MaskStyle.Default);
                     }
 
                     builder.Append(']');
@@ -100,7 +100,7 @@ namespace Demo
             builder.Append(this.Notes is null ? null : global::PiiGuard.PiiMask.Erased);
             builder.Append(", ");
             builder.Append("Alias = ");
-            builder.Append(global::PiiGuard.PiiMask.Apply(this.Alias, global::PiiGuard.PiiKind.Name, global::PiiGuard.MaskStyle.ShowLastFour));
+            global::PiiGuard.PiiMask.Append(builder, this.Alias, global::PiiGuard.PiiKind.Name, global::PiiGuard.MaskStyle.ShowLastFour);
             builder.Append(", ");
             builder.Append("Home = ");
             builder.Append(this.Home is null ? null : this.Home.ToMaskedString());

@@ -42,10 +42,10 @@ namespace Demo.Inner
                 protected virtual bool PrintMaskedMembers(global::System.Text.StringBuilder builder)
                 {
                     builder.Append("User = ");
-                    builder.Append(global::PiiGuard.PiiMask.Apply(this.User, global::PiiGuard.PiiKind.Username, global::PiiGuard.MaskStyle.Default));
+                    global::PiiGuard.PiiMask.Append(builder, this.User, global::PiiGuard.PiiKind.Username, global::PiiGuard.MaskStyle.Default);
                     builder.Append(", ");
                     builder.Append("Ip = ");
-                    builder.Append(global::PiiGuard.PiiMask.Apply(this.Ip, global::PiiGuard.PiiKind.IpAddress, global::PiiGuard.MaskStyle.Default));
+                    global::PiiGuard.PiiMask.Append(builder, this.Ip, global::PiiGuard.PiiKind.IpAddress, global::PiiGuard.MaskStyle.Default);
                     builder.Append(", ");
                     builder.Append("Success = ");
                     builder.Append(this.Success.ToString());
@@ -59,6 +59,13 @@ namespace Demo.Inner
                 protected virtual bool PrintMembers(global::System.Text.StringBuilder builder)
                 {
                     return this.PrintMaskedMembers(builder);
+                }
+
+                /// <summary>Returns the text form of this Login with its personal data masked.</summary>
+                /// <returns>The same text as <see cref="ToMaskedString"/>.</returns>
+                public override string ToString()
+                {
+                    return this.ToMaskedString();
                 }
             }
         }

@@ -41,7 +41,7 @@ namespace Demo
             builder.Append((object?)this.Number);
             builder.Append(", ");
             builder.Append("ShipTo = ");
-            builder.Append(global::PiiGuard.PiiMask.Apply(this.ShipTo, global::PiiGuard.PiiKind.PostalAddress, global::PiiGuard.MaskStyle.Default));
+            global::PiiGuard.PiiMask.Append(builder, this.ShipTo, global::PiiGuard.PiiKind.PostalAddress, global::PiiGuard.MaskStyle.Default);
 
             return true;
         }

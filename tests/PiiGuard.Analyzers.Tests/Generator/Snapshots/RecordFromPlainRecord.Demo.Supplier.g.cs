@@ -38,13 +38,13 @@ namespace Demo
         protected virtual bool PrintMaskedMembers(global::System.Text.StringBuilder builder)
         {
             builder.Append("Name = ");
-            builder.Append(global::PiiGuard.PiiMask.Apply(this.Name, global::PiiGuard.PiiKind.Name, global::PiiGuard.MaskStyle.Default));
+            global::PiiGuard.PiiMask.Append(builder, this.Name, global::PiiGuard.PiiKind.Name, global::PiiGuard.MaskStyle.Default);
             builder.Append(", ");
             builder.Append("Country = ");
             builder.Append((object?)this.Country);
             builder.Append(", ");
             builder.Append("Iban = ");
-            builder.Append(global::PiiGuard.PiiMask.Apply(this.Iban, global::PiiGuard.PiiKind.BankAccount, global::PiiGuard.MaskStyle.Default));
+            global::PiiGuard.PiiMask.Append(builder, this.Iban, global::PiiGuard.PiiKind.BankAccount, global::PiiGuard.MaskStyle.Default);
 
             return true;
         }
@@ -55,6 +55,13 @@ namespace Demo
         protected override bool PrintMembers(global::System.Text.StringBuilder builder)
         {
             return this.PrintMaskedMembers(builder);
+        }
+
+        /// <summary>Returns the text form of this Supplier with its personal data masked.</summary>
+        /// <returns>The same text as <see cref="ToMaskedString"/>.</returns>
+        public override string ToString()
+        {
+            return this.ToMaskedString();
         }
     }
 }

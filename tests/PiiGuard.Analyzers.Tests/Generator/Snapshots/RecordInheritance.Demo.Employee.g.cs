@@ -38,10 +38,10 @@ namespace Demo
         protected virtual bool PrintMaskedMembers(global::System.Text.StringBuilder builder)
         {
             builder.Append("Name = ");
-            builder.Append(global::PiiGuard.PiiMask.Apply(this.Name, global::PiiGuard.PiiKind.Name, global::PiiGuard.MaskStyle.Default));
+            global::PiiGuard.PiiMask.Append(builder, this.Name, global::PiiGuard.PiiKind.Name, global::PiiGuard.MaskStyle.Default);
             builder.Append(", ");
             builder.Append("Email = ");
-            builder.Append(global::PiiGuard.PiiMask.Apply(this.Email, global::PiiGuard.PiiKind.Email, global::PiiGuard.MaskStyle.Default));
+            global::PiiGuard.PiiMask.Append(builder, this.Email, global::PiiGuard.PiiKind.Email, global::PiiGuard.MaskStyle.Default);
             builder.Append(", ");
             builder.Append("Team = ");
             builder.Append((object?)this.Team);
@@ -55,6 +55,13 @@ namespace Demo
         protected override bool PrintMembers(global::System.Text.StringBuilder builder)
         {
             return this.PrintMaskedMembers(builder);
+        }
+
+        /// <summary>Returns the text form of this Employee with its personal data masked.</summary>
+        /// <returns>The same text as <see cref="ToMaskedString"/>.</returns>
+        public override string ToString()
+        {
+            return this.ToMaskedString();
         }
     }
 }

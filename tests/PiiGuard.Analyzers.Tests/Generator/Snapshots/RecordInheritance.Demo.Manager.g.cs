@@ -43,7 +43,7 @@ namespace Demo
             }
 
             builder.Append("Phone = ");
-            builder.Append(global::PiiGuard.PiiMask.Apply(this.Phone, global::PiiGuard.PiiKind.Phone, global::PiiGuard.MaskStyle.Default));
+            global::PiiGuard.PiiMask.Append(builder, this.Phone, global::PiiGuard.PiiKind.Phone, global::PiiGuard.MaskStyle.Default);
 
             return true;
         }
@@ -54,6 +54,13 @@ namespace Demo
         protected override bool PrintMembers(global::System.Text.StringBuilder builder)
         {
             return this.PrintMaskedMembers(builder);
+        }
+
+        /// <summary>Returns the text form of this Manager with its personal data masked.</summary>
+        /// <returns>The same text as <see cref="ToMaskedString"/>.</returns>
+        public override string ToString()
+        {
+            return this.ToMaskedString();
         }
     }
 }

@@ -35,7 +35,7 @@ namespace Demo
         private bool PrintMaskedMembers(global::System.Text.StringBuilder builder)
         {
             builder.Append("Phone = ");
-            builder.Append(global::PiiGuard.PiiMask.Apply(this.Phone, global::PiiGuard.PiiKind.Phone, global::PiiGuard.MaskStyle.Default));
+            global::PiiGuard.PiiMask.Append(builder, this.Phone, global::PiiGuard.PiiKind.Phone, global::PiiGuard.MaskStyle.Default);
             builder.Append(", ");
             builder.Append("Label = ");
             builder.Append((object?)this.Label);
@@ -46,6 +46,13 @@ namespace Demo
         private bool PrintMembers(global::System.Text.StringBuilder builder)
         {
             return this.PrintMaskedMembers(builder);
+        }
+
+        /// <summary>Returns the text form of this Contact with its personal data masked.</summary>
+        /// <returns>The same text as <see cref="ToMaskedString"/>.</returns>
+        public override string ToString()
+        {
+            return this.ToMaskedString();
         }
     }
 }

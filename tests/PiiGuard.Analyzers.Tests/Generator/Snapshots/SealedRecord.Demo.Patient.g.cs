@@ -35,10 +35,10 @@ namespace Demo
         private bool PrintMaskedMembers(global::System.Text.StringBuilder builder)
         {
             builder.Append("NationalId = ");
-            builder.Append(global::PiiGuard.PiiMask.Apply(this.NationalId, global::PiiGuard.PiiKind.NationalId, global::PiiGuard.MaskStyle.Default));
+            global::PiiGuard.PiiMask.Append(builder, this.NationalId, global::PiiGuard.PiiKind.NationalId, global::PiiGuard.MaskStyle.Default);
             builder.Append(", ");
             builder.Append("Diagnosis = ");
-            builder.Append(global::PiiGuard.PiiMask.Apply(this.Diagnosis, global::PiiGuard.PiiKind.Health, global::PiiGuard.MaskStyle.Default));
+            global::PiiGuard.PiiMask.Append(builder, this.Diagnosis, global::PiiGuard.PiiKind.Health, global::PiiGuard.MaskStyle.Default);
             builder.Append(", ");
             builder.Append("Ward = ");
             builder.Append(this.Ward.ToString());
@@ -49,6 +49,13 @@ namespace Demo
         private bool PrintMembers(global::System.Text.StringBuilder builder)
         {
             return this.PrintMaskedMembers(builder);
+        }
+
+        /// <summary>Returns the text form of this Patient with its personal data masked.</summary>
+        /// <returns>The same text as <see cref="ToMaskedString"/>.</returns>
+        public override string ToString()
+        {
+            return this.ToMaskedString();
         }
     }
 }

@@ -35,10 +35,10 @@ namespace Demo
         private bool PrintMaskedMembers(global::System.Text.StringBuilder builder)
         {
             builder.Append("Number = ");
-            builder.Append(global::PiiGuard.PiiMask.Apply(this.Number, global::PiiGuard.PiiKind.PaymentCard, global::PiiGuard.MaskStyle.Default));
+            global::PiiGuard.PiiMask.Append(builder, this.Number, global::PiiGuard.PiiKind.PaymentCard, global::PiiGuard.MaskStyle.Default);
             builder.Append(", ");
             builder.Append("Holder = ");
-            builder.Append(global::PiiGuard.PiiMask.Apply(this.Holder, global::PiiGuard.PiiKind.Name, global::PiiGuard.MaskStyle.Default));
+            global::PiiGuard.PiiMask.Append(builder, this.Holder, global::PiiGuard.PiiKind.Name, global::PiiGuard.MaskStyle.Default);
             builder.Append(", ");
             builder.Append("Year = ");
             builder.Append(this.Year.ToString());

@@ -12,7 +12,7 @@ namespace Demo
         protected virtual bool PrintMaskedMembers(global::System.Text.StringBuilder builder)
         {
             builder.Append("Holder = ");
-            builder.Append(global::PiiGuard.PiiMask.Apply(this.Holder, global::PiiGuard.PiiKind.Name, global::PiiGuard.MaskStyle.Default));
+            global::PiiGuard.PiiMask.Append(builder, this.Holder, global::PiiGuard.PiiKind.Name, global::PiiGuard.MaskStyle.Default);
 
             return true;
         }

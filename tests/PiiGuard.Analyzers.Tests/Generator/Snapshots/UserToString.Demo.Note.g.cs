@@ -38,7 +38,7 @@ namespace Demo
         protected virtual bool PrintMaskedMembers(global::System.Text.StringBuilder builder)
         {
             builder.Append("Text = ");
-            builder.Append(global::PiiGuard.PiiMask.Apply(this.Text, global::PiiGuard.PiiKind.MessageContent, global::PiiGuard.MaskStyle.Default));
+            global::PiiGuard.PiiMask.Append(builder, this.Text, global::PiiGuard.PiiKind.MessageContent, global::PiiGuard.MaskStyle.Default);
 
             return true;
         }

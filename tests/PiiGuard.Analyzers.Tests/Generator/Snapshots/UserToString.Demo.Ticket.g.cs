@@ -38,7 +38,7 @@ namespace Demo
         protected virtual bool PrintMaskedMembers(global::System.Text.StringBuilder builder)
         {
             builder.Append("Reporter = ");
-            builder.Append(global::PiiGuard.PiiMask.Apply(this.Reporter, global::PiiGuard.PiiKind.Email, global::PiiGuard.MaskStyle.Default));
+            global::PiiGuard.PiiMask.Append(builder, this.Reporter, global::PiiGuard.PiiKind.Email, global::PiiGuard.MaskStyle.Default);
             builder.Append(", ");
             builder.Append("Title = ");
             builder.Append((object?)this.Title);
