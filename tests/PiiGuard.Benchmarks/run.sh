@@ -7,6 +7,11 @@ sizes="${1:-200,1000,3000}"
 reps="${2:-3}"
 dotnet build tests/PiiGuard.Benchmarks -c Release -nologo -v:q
 # Run time and IDE cost: BenchmarkDotNet, with allocations.
-dotnet run -c Release --no-build --project tests/PiiGuard.Benchmarks -- --filter '*' --artifacts artifacts/bench/bdn
+dotnet run -c Release --no-build --project tests/PiiGuard.Benchmarks -- --filter "*MaskBenchmarks*" "*RecordBenchmarks*" "*AnalyzerBenchmarks*" --artifacts artifacts/bench/bdn
 # Whole-build timings: no analyzers / PiiGuard / NetAnalyzers (AnalysisMode All) / SecurityCodeScan, interleaved.
 dotnet run -c Release --no-build --project tests/PiiGuard.Benchmarks -- compile "$sizes" "$reps"
+# Real code: set PIIGUARD_BENCH_REAL_PROJECT to a checkout's project (docs/benchmarks.md names the one measured).
+if [ -n "${PIIGUARD_BENCH_REAL_PROJECT:-}" ]; then
+  dotnet run -c Release --no-build --project tests/PiiGuard.Benchmarks -- real "$PIIGUARD_BENCH_REAL_PROJECT" "$reps" \
+    -f net8.0 "-p:NoWarn=NU1605%3BNU1603%3BNU1608" -p:TreatWarningsAsErrors=false -p:EnablePackageValidation=false
+fi
