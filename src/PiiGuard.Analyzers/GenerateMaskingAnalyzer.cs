@@ -20,7 +20,8 @@ namespace PiiGuard.Analyzers
             Rules.UnsupportedMaskedMember,
             Rules.UserToStringHidesMasking,
             Rules.ContainingTypeNotPartial,
-            Rules.NoPersonalMembers);
+            Rules.NoPersonalMembers,
+            Rules.UnsupportedMaskingType);
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)
@@ -63,6 +64,12 @@ namespace PiiGuard.Analyzers
 
             if (!MaskingParser.CanGenerate(type))
             {
+                string? why = type.IsStatic ? "a static class" : type.IsRefLikeType ? "a ref struct" : type.IsFileLocal ? "a file-local type" : null;
+                if (why != null)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(Rules.UnsupportedMaskingType, location, type.Name, why));
+                }
+
                 return;
             }
 

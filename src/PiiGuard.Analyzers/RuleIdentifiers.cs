@@ -51,6 +51,9 @@ namespace PiiGuard.Analyzers
         /// <summary>An invalid piiguard.* configuration value.</summary>
         public const string InvalidConfiguration = "PII106";
 
+        /// <summary>[GenerateMasking] on a type the generator cannot extend (static class, ref struct, file-local type).</summary>
+        public const string UnsupportedMaskingType = "PII107";
+
         /// <summary>Inventory: a personal-data member (only with the PiiGuardInventory build property).</summary>
         public const string InventoryMember = "PII201";
 

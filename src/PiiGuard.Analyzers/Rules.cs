@@ -166,6 +166,15 @@ namespace PiiGuard.Analyzers
             DiagnosticSeverity.Warning,
             "A piiguard.* key in .editorconfig or .globalconfig could not be understood and is ignored.");
 
+        /// <summary>PII107.</summary>
+        public static readonly DiagnosticDescriptor UnsupportedMaskingType = Create(
+            RuleIdentifiers.UnsupportedMaskingType,
+            "[GenerateMasking] type cannot be extended by the generator",
+            "'{0}' is {1}; the masking generator cannot extend it and generates nothing for it",
+            Categories.Generator,
+            DiagnosticSeverity.Warning,
+            "The generator adds ToMaskedString, IMaskable and ToString to the type in another file. A static class has no instances to print, a ref struct cannot implement IMaskable, and a file-local type cannot be extended from another file. Remove [GenerateMasking], or make the type an ordinary partial class, struct or record.");
+
         /// <summary>PII201.</summary>
         public static readonly DiagnosticDescriptor InventoryMember = Create(
             RuleIdentifiers.InventoryMember,

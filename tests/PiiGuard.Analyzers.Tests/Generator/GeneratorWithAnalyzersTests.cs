@@ -38,9 +38,9 @@ public class GeneratorWithAnalyzersTests
     [InlineData("[PiiGuard.GenerateMasking] public class C { [PiiGuard.Pii(PiiGuard.PiiKind.Email)] public string E { get; set; } = \"\"; }", "PII101")]
     [InlineData("[PiiGuard.GenerateMasking] public record R([property: PiiGuard.Pii(PiiGuard.PiiKind.Email)] string E);", "PII101")]
     [InlineData("public class O { [PiiGuard.GenerateMasking] public partial class C { [PiiGuard.Pii(PiiGuard.PiiKind.Email)] public string E { get; set; } = \"\"; } }", "PII104")]
-    [InlineData("[PiiGuard.GenerateMasking] public static partial class S { [PiiGuard.Pii(PiiGuard.PiiKind.Email)] public static string E { get; set; } = \"\"; }", null)]
-    [InlineData("[PiiGuard.GenerateMasking] public ref partial struct Span { [PiiGuard.Pii(PiiGuard.PiiKind.Email)] public string E; }", null)]
-    [InlineData("[PiiGuard.GenerateMasking] file partial class F { [PiiGuard.Pii(PiiGuard.PiiKind.Email)] public string E { get; set; } = \"\"; }", null)]
+    [InlineData("[PiiGuard.GenerateMasking] public static partial class S { [PiiGuard.Pii(PiiGuard.PiiKind.Email)] public static string E { get; set; } = \"\"; }", "PII107")]
+    [InlineData("[PiiGuard.GenerateMasking] public ref partial struct Span { [PiiGuard.Pii(PiiGuard.PiiKind.Email)] public string E; }", "PII107")]
+    [InlineData("[PiiGuard.GenerateMasking] file partial class F { [PiiGuard.Pii(PiiGuard.PiiKind.Email)] public string E { get; set; } = \"\"; }", "PII107")]
     public async Task SkippedTypes_GenerateNothing_AndAreReported(string source, string? id)
     {
         var run = GeneratorHarness.RunGenerator(source);
