@@ -83,6 +83,24 @@ public class PiiMaskPropertyTests
     }
 
     [Fact]
+    public void VeryLongInputs_NeverThrow_AndAreNeverShownWhole()
+    {
+        // Up to 20,000 characters: pasted documents, base64 blobs, repeated digits.
+        Gen.OneOf(Gen.Char.Array[1_000, 20_000].Select(a => new string(a)), DigitString(1_000, 20_000), Gen.Char.AlphaNumeric.Array[1_000, 20_000].Select(a => new string(a)))
+            .Sample(s =>
+            {
+                foreach (var kind in Enum.GetValues<PiiKind>())
+                {
+                    foreach (var style in Enum.GetValues<MaskStyle>())
+                    {
+                        string masked = PiiMask.Apply(s, kind, style)!;
+                        Assert.True(masked.Length < 1_000 || !masked.Contains(s[..1_000], StringComparison.Ordinal), $"{kind}/{style} kept the first 1,000 characters");
+                    }
+                }
+            }, iter: 60);
+    }
+
+    [Fact]
     public void NoConvention_ShowsAValueWhole()
     {
         // A value of 2+ characters (without the mask character itself) never comes back unchanged, nor inside the output.
