@@ -32,9 +32,13 @@ public static class DotnetProcess
     }
 
     /// <summary>Runs <c>dotnet args…</c> in <paramref name="workingDirectory"/>; kills the process tree on timeout.</summary>
-    public static DotnetResult Run(string workingDirectory, TimeSpan timeout, params string[] args)
+    public static DotnetResult Run(string workingDirectory, TimeSpan timeout, params string[] args) =>
+        RunExecutable(DotnetExecutable, workingDirectory, timeout, args);
+
+    /// <summary>Runs any executable (a dotnet host, a browser…) the same way: merged output, timeout, clean environment.</summary>
+    public static DotnetResult RunExecutable(string executable, string workingDirectory, TimeSpan timeout, params string[] args)
     {
-        var start = new ProcessStartInfo(DotnetExecutable)
+        var start = new ProcessStartInfo(executable)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -69,7 +73,7 @@ public static class DotnetProcess
         start.Environment["UseSharedCompilation"] = "false";
         start.Environment["NUGET_XMLDOC_MODE"] = "skip";
 
-        string commandLine = "dotnet " + string.Join(" ", args);
+        string commandLine = (executable == DotnetExecutable ? "dotnet" : executable) + " " + string.Join(" ", args);
         var output = new StringBuilder();
         var stopwatch = Stopwatch.StartNew();
         using var process = new Process { StartInfo = start };

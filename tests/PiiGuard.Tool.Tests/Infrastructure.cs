@@ -1,3 +1,4 @@
+global using ProcessResult = PiiGuard.Package.Tests.DotnetResult;
 using System;
 using System.Collections;
 using System.Diagnostics;
@@ -6,14 +7,9 @@ using System.Linq;
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
+using PiiGuard.Package.Tests;
 
 namespace PiiGuard.Tool.Tests;
-
-/// <summary>The result of one child process.</summary>
-public sealed record ProcessResult(string CommandLine, int ExitCode, string Output, TimeSpan Elapsed)
-{
-    public string Describe() => $"`{CommandLine}` exited with {ExitCode} after {Elapsed.TotalSeconds:F1}s. Output:{Environment.NewLine}{Output}";
-}
 
 /// <summary>Runs child processes with a timeout; dotnet children get no MSBuild node reuse and none of the test host's MSBuild variables.</summary>
 public static class Run
@@ -25,14 +21,8 @@ public static class Run
     /// <summary>The tool as built beside these tests.</summary>
     public static string ToolDll => Path.Combine(RepositoryRoot, "src", "PiiGuard.Tool", "bin", Configuration, "net10.0", "PiiGuard.Tool.dll");
 
-    public static string Dotnet
-    {
-        get
-        {
-            string? host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-            return !string.IsNullOrEmpty(host) && File.Exists(host) ? host : "dotnet";
-        }
-    }
+    /// <summary>The dotnet host that runs these tests.</summary>
+    public static string Dotnet => DotnetProcess.DotnetExecutable;
 
     /// <summary>Runs the built tool: <c>dotnet PiiGuard.Tool.dll args…</c>.</summary>
     public static ProcessResult Tool(string workingDirectory, params string[] args) =>
@@ -40,71 +30,9 @@ public static class Run
 
     public static ProcessResult DotnetCli(string workingDirectory, TimeSpan timeout, params string[] args) => Process(Dotnet, workingDirectory, timeout, args);
 
-    public static ProcessResult Process(string executable, string workingDirectory, TimeSpan timeout, params string[] args)
-    {
-        var start = new ProcessStartInfo(executable)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach (DictionaryEntry variable in Environment.GetEnvironmentVariables())
-        {
-            string name = (string)variable.Key;
-            if (name.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || name.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)
-                || name.Equals("DOTNET_HOST_PATH", StringComparison.OrdinalIgnoreCase))
-            {
-                start.Environment.Remove(name);
-            }
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
-        start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        start.Environment["UseSharedCompilation"] = "false";
-        start.Environment["NUGET_XMLDOC_MODE"] = "skip";
-
-        string commandLine = executable + " " + string.Join(" ", args);
-        var output = new StringBuilder();
-        var stopwatch = Stopwatch.StartNew();
-        using var process = new System.Diagnostics.Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-        process.Start();
-        process.StandardInput.Close();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit((int)timeout.TotalMilliseconds))
-        {
-            try
-            {
-                process.Kill(entireProcessTree: true);
-            }
-            catch (InvalidOperationException)
-            {
-            }
-
-            process.WaitForExit(10_000);
-            throw new TimeoutException($"`{commandLine}` did not finish within {timeout.TotalSeconds:F0}s. Output so far:{Environment.NewLine}{output}");
-        }
-
-        process.WaitForExit();
-        lock (output)
-        {
-            return new ProcessResult(commandLine, process.ExitCode, output.ToString(), stopwatch.Elapsed);
-        }
-    }
+    /// <summary>Runs a child process through the package tests' runner (one implementation for both test projects).</summary>
+    public static ProcessResult Process(string executable, string workingDirectory, TimeSpan timeout, params string[] args) =>
+        DotnetProcess.RunExecutable(executable, workingDirectory, timeout, args);
 
     public static string NewTempDirectory(string name)
     {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -62,8 +63,14 @@ namespace PiiGuard.Analyzers.Core
         /// <summary>Whether any personal-data attribute is known to the compilation; when none is, nothing can be personal.</summary>
         public bool HasAnySource => PiiAttribute != null || PersonalDataAttribute != null || DataClassificationAttribute != null;
 
-        /// <summary>Resolves the vocabulary of a compilation.</summary>
-        public static PiiSymbols Create(Compilation compilation) => new PiiSymbols(compilation);
+        private static readonly ConditionalWeakTable<Compilation, PiiSymbols> PerCompilation = new ConditionalWeakTable<Compilation, PiiSymbols>();
+
+        /// <summary>
+        /// The vocabulary of a compilation, resolved once and shared by every analyzer and the generator, so the
+        /// well-known types are looked up and each member's annotation is read once per compilation, not once per
+        /// analyzer (or, in the generator, once per [GenerateMasking] type).
+        /// </summary>
+        public static PiiSymbols Create(Compilation compilation) => PerCompilation.GetValue(compilation, c => new PiiSymbols(c));
 
         /// <summary>
         /// The personal-data annotation of a property, field, parameter or method (its return value), following
