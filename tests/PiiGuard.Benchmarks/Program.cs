@@ -21,6 +21,13 @@ public static class Program
             return CompileTimeRunner.Run(root, sizes, reps, Path.Combine(root, "artifacts", "bench", "compile-time.md"));
         }
 
+        if (args.Length > 0 && args[0] == "profile")
+        {
+            // profile [sizes] [repetitions] [baseline PiiGuard.Analyzers.dll]: analyzer CPU time in-process (see AnalyzerProfile).
+            int[] sizes = args.Length > 1 ? args[1].Split(',').Select(int.Parse).ToArray() : new[] { 1000 };
+            return AnalyzerProfile.Run(sizes, args.Length > 2 ? int.Parse(args[2]) : 3, args.Length > 3 ? args[3] : null);
+        }
+
         if (args.Length > 2 && args[0] == "real")
         {
             // real <project> <repetitions> [msbuild arguments…]

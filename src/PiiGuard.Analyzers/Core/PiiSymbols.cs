@@ -24,10 +24,12 @@ namespace PiiGuard.Analyzers.Core
         public const string DataClassificationAttributeName = "Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute";
         public const string NoDataClassificationAttributeName = "Microsoft.Extensions.Compliance.Classification.NoDataClassificationAttribute";
 
-        private readonly ConcurrentDictionary<ISymbol, PiiInfo?> _cache = new ConcurrentDictionary<ISymbol, PiiInfo?>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, PiiInfo?> _cache = SymbolCache.Create<ISymbol, PiiInfo?>();
+        private readonly Func<ISymbol, PiiInfo?> _compute;
 
         private PiiSymbols(Compilation compilation)
         {
+            _compute = Compute;
             Compilation = compilation;
             PiiAttribute = compilation.GetTypeByMetadataName(PiiAttributeName);
             GenerateMaskingAttribute = compilation.GetTypeByMetadataName(GenerateMaskingAttributeName);
@@ -83,7 +85,7 @@ namespace PiiGuard.Analyzers.Core
                 return null;
             }
 
-            return _cache.GetOrAdd(symbol.OriginalDefinition, s => Compute(s));
+            return _cache.GetOrAdd(symbol.OriginalDefinition, _compute);
         }
 
         /// <summary>Whether a type is bool or bool?: a flag derived from personal data carries none.</summary>

@@ -18,15 +18,21 @@ namespace PiiGuard.Analyzers.Flow
 
         private static readonly ImmutableHashSet<string> SubjectAndBody = ImmutableHashSet.Create("subject", "body");
 
-        private readonly ConcurrentDictionary<IMethodSymbol, Sink?> _methodSinks = new ConcurrentDictionary<IMethodSymbol, Sink?>(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<IPropertySymbol, Sink?> _propertySinks = new ConcurrentDictionary<IPropertySymbol, Sink?>(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<IMethodSymbol, MethodRole> _roles = new ConcurrentDictionary<IMethodSymbol, MethodRole>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, Sink?> _methodSinks = SymbolCache.Create<IMethodSymbol, Sink?>();
+        private readonly ConcurrentDictionary<IPropertySymbol, Sink?> _propertySinks = SymbolCache.Create<IPropertySymbol, Sink?>();
+        private readonly ConcurrentDictionary<IMethodSymbol, MethodRole> _roles = SymbolCache.Create<IMethodSymbol, MethodRole>();
+        private readonly Func<IMethodSymbol, Sink?> _computeMethodSink;
+        private readonly Func<IPropertySymbol, Sink?> _computePropertySink;
+        private readonly Func<IMethodSymbol, MethodRole> _computeRole;
         private readonly Dictionary<INamedTypeSymbol, Func<IMethodSymbol, Sink?>> _methodRules = new Dictionary<INamedTypeSymbol, Func<IMethodSymbol, Sink?>>(SymbolEqualityComparer.Default);
         private readonly Dictionary<IPropertySymbol, Sink> _containers = new Dictionary<IPropertySymbol, Sink>(SymbolEqualityComparer.Default);
         private readonly Dictionary<INamedTypeSymbol, Func<IPropertySymbol, Sink?>> _propertyRules = new Dictionary<INamedTypeSymbol, Func<IPropertySymbol, Sink?>>(SymbolEqualityComparer.Default);
 
         public KnownSymbols(Compilation compilation, PiiSymbols pii, PiiGuardOptions options)
         {
+            _computeMethodSink = ComputeMethodSink;
+            _computePropertySink = ComputePropertySink;
+            _computeRole = ComputeRole;
             Pii = pii;
             Options = options;
             Compilation = compilation;
@@ -178,13 +184,13 @@ namespace PiiGuard.Analyzers.Flow
 
         /// <summary>The sink a method or constructor is, or null.</summary>
         public Sink? GetMethodSink(IMethodSymbol method) =>
-            _methodSinks.GetOrAdd(method.MethodKind == MethodKind.DelegateInvoke ? method : method.OriginalDefinition, m => ComputeMethodSink(m));
+            _methodSinks.GetOrAdd(method.MethodKind == MethodKind.DelegateInvoke ? method : method.OriginalDefinition, _computeMethodSink);
 
         /// <summary>The sink a property setter (or indexer) is, or null.</summary>
-        public Sink? GetPropertySink(IPropertySymbol property) => _propertySinks.GetOrAdd(property.OriginalDefinition, p => ComputePropertySink(p));
+        public Sink? GetPropertySink(IPropertySymbol property) => _propertySinks.GetOrAdd(property.OriginalDefinition, _computePropertySink);
 
         /// <summary>What a method does to the data it is given.</summary>
-        public MethodRole GetRole(IMethodSymbol method) => _roles.GetOrAdd(method.OriginalDefinition, m => ComputeRole(m));
+        public MethodRole GetRole(IMethodSymbol method) => _roles.GetOrAdd(method.OriginalDefinition, _computeRole);
 
         public bool IsException(ITypeSymbol? type) => Exception != null && InheritsFrom(type, Exception);
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using PiiGuard.Analyzers.Core;
 
 namespace PiiGuard.Analyzers.Flow
@@ -16,9 +17,10 @@ namespace PiiGuard.Analyzers.Flow
         /// <summary>How deep summaries of callees of callees are computed.</summary>
         public const int MaxSummaryDepth = 4;
 
-        private readonly ConcurrentDictionary<ISymbol, Taint?> _memberTaints = new ConcurrentDictionary<ISymbol, Taint?>(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<IMethodSymbol, ImmutableDictionary<ISymbol, Taint>> _assignments = new ConcurrentDictionary<IMethodSymbol, ImmutableDictionary<ISymbol, Taint>>(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary?> _summaries = new ConcurrentDictionary<IMethodSymbol, MethodSummary?>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, Taint?> _memberTaints = SymbolCache.Create<ISymbol, Taint?>();
+        private readonly ConcurrentDictionary<IMethodSymbol, ImmutableDictionary<ISymbol, Taint>> _assignments = SymbolCache.Create<IMethodSymbol, ImmutableDictionary<ISymbol, Taint>>();
+        private readonly ConcurrentDictionary<IMethodSymbol, ImmutableHashSet<string>> _assignedNames = SymbolCache.Create<IMethodSymbol, ImmutableHashSet<string>>();
+        private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary?> _summaries = SymbolCache.Create<IMethodSymbol, MethodSummary?>();
 
         public LeakEngine(KnownSymbols known)
         {
@@ -86,7 +88,7 @@ namespace PiiGuard.Analyzers.Flow
             Taint? result = null;
             foreach (ISymbol candidate in member.ContainingType.GetMembers())
             {
-                if (candidate is IMethodSymbol method && !method.IsImplicitlyDeclared)
+                if (candidate is IMethodSymbol method && !method.IsImplicitlyDeclared && MayAssign(method, member.Name, cancellationToken))
                 {
                     if (GetAssignments(method, cancellationToken).TryGetValue(member, out Taint? assigned))
                     {
@@ -97,6 +99,84 @@ namespace PiiGuard.Analyzers.Flow
 
             _memberTaints.TryAdd(member, result);
             return result;
+        }
+
+        /// <summary>
+        /// Whether a method's syntax assigns something named <paramref name="name"/> (<c>_email = …</c>, <c>this._email ??= …</c>,
+        /// a deconstruction, an out or ref argument): a cheap filter, so that only those methods are bound and scanned
+        /// for member assignments. The names are read once per method.
+        /// </summary>
+        private bool MayAssign(IMethodSymbol method, string name, CancellationToken cancellationToken)
+        {
+            method = method.PartialImplementationPart ?? method.OriginalDefinition;
+            if (!_assignedNames.TryGetValue(method, out ImmutableHashSet<string>? names))
+            {
+                names = ImmutableHashSet<string>.Empty;
+                foreach (SyntaxReference reference in method.DeclaringSyntaxReferences)
+                {
+                    ImmutableHashSet<string> assigned = AssignedNames(reference.GetSyntax(cancellationToken));
+                    names = names.IsEmpty ? assigned : names.Union(assigned);
+                }
+
+                _assignedNames.TryAdd(method, names);
+            }
+
+            return names.Contains(name);
+        }
+
+        private static ImmutableHashSet<string> AssignedNames(SyntaxNode declaration)
+        {
+            ImmutableHashSet<string>.Builder? names = null;
+            foreach (SyntaxNode node in declaration.DescendantNodes())
+            {
+                ExpressionSyntax? target = node switch
+                {
+                    AssignmentExpressionSyntax assignment => assignment.Left,
+                    ArgumentSyntax { RefKindKeyword.RawKind: not 0 } argument => argument.Expression,
+                    _ => null,
+                };
+
+                if (target != null)
+                {
+                    AddTargetNames(target, ref names);
+                }
+            }
+
+            return names?.ToImmutable() ?? ImmutableHashSet<string>.Empty;
+        }
+
+        /// <summary>
+        /// The member a target names: <c>_x</c>, <c>this._x</c>, <c>Type.X</c>, the elements of <c>(_a, _b)</c>. Not an
+        /// element (<c>_orders[id] = …</c>) or a member of another object (<c>_dto.Email = …</c> names Email, not _dto): those
+        /// update what a member holds, they do not assign it (the scan records only assignments).
+        /// </summary>
+        private static void AddTargetNames(ExpressionSyntax target, ref ImmutableHashSet<string>.Builder? names)
+        {
+            switch (target)
+            {
+                case IdentifierNameSyntax identifier:
+                    (names ??= ImmutableHashSet.CreateBuilder<string>()).Add(identifier.Identifier.ValueText);
+                    break;
+                case MemberAccessExpressionSyntax access:
+                    (names ??= ImmutableHashSet.CreateBuilder<string>()).Add(access.Name.Identifier.ValueText);
+                    break;
+                case MemberBindingExpressionSyntax binding:
+                    (names ??= ImmutableHashSet.CreateBuilder<string>()).Add(binding.Name.Identifier.ValueText);
+                    break;
+                case ConditionalAccessExpressionSyntax conditional:
+                    AddTargetNames(conditional.WhenNotNull, ref names);
+                    break;
+                case ParenthesizedExpressionSyntax parenthesized:
+                    AddTargetNames(parenthesized.Expression, ref names);
+                    break;
+                case TupleExpressionSyntax tuple:
+                    foreach (ArgumentSyntax element in tuple.Arguments)
+                    {
+                        AddTargetNames(element.Expression, ref names);
+                    }
+
+                    break;
+            }
         }
 
         private ImmutableDictionary<ISymbol, Taint> GetAssignments(IMethodSymbol method, CancellationToken cancellationToken)

@@ -27,6 +27,9 @@ namespace PiiGuard.Analyzers.Flow
         private readonly Stack<Taint?> _conditionalInstances = new Stack<Taint?>();
         private Dictionary<object, Taint?> _env = new Dictionary<object, Taint?>(EnvKeyComparer.Instance);
         private Dictionary<IMethodSymbol, ILocalFunctionOperation>? _localFunctions;
+
+        /// <summary>The body walked; its local functions are indexed on the first call to one (most bodies have none).</summary>
+        private IOperation? _root;
         private HashSet<IMethodSymbol>? _activeLocalFunctions;
         private Taint? _returnTaint;
         private Taint? _lambdaSeed;
@@ -47,7 +50,7 @@ namespace PiiGuard.Analyzers.Flow
         public static void Analyze(LeakEngine engine, IOperation block, LeakReporter reporter, CancellationToken cancellationToken)
         {
             var walker = new TaintWalker(engine, reporter, 0, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), cancellationToken);
-            walker.CollectLocalFunctions(block);
+            walker._root = block;
             walker.Visit(block);
         }
 
@@ -61,7 +64,7 @@ namespace PiiGuard.Analyzers.Flow
                 walker._env[parameter] = Taint.Union(walker.SourceOf(parameter), Taint.Parameter(parameter.Ordinal));
             }
 
-            walker.CollectLocalFunctions(body);
+            walker._root = body;
             walker.Visit(body);
             Taint? result = walker._returnTaint;
             ImmutableArray<ParameterSink> sinks = walker._parameterSinks.Count == 0 ? ImmutableArray<ParameterSink>.Empty : walker._parameterSinks.ToImmutableArray();
@@ -81,7 +84,7 @@ namespace PiiGuard.Analyzers.Flow
         {
             var walker = new TaintWalker(engine, null, LeakEngine.MaxSummaryDepth + 1, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), cancellationToken);
             walker._memberAssignments = new Dictionary<ISymbol, Taint>(SymbolEqualityComparer.Default);
-            walker.CollectLocalFunctions(body);
+            walker._root = body;
             walker.Visit(body);
             return walker._memberAssignments.Count == 0 ? ImmutableDictionary<ISymbol, Taint>.Empty : walker._memberAssignments.ToImmutableDictionary(SymbolEqualityComparer.Default);
         }
@@ -238,7 +241,10 @@ namespace PiiGuard.Analyzers.Flow
             }
             else if (loop is IForEachLoopOperation forEach)
             {
+                // The iteration variable is read-only: binding it once, before the first round, keeps it out of the
+                // state change that would otherwise cost every foreach a second round.
                 element = Eval(forEach.Collection);
+                AssignTarget(forEach.LoopControlVariable, element);
             }
 
             for (int round = 0; round < 3; round++)
@@ -246,9 +252,6 @@ namespace PiiGuard.Analyzers.Flow
                 Dictionary<object, Taint?> before = Snapshot();
                 switch (loop)
                 {
-                    case IForEachLoopOperation forEachLoop:
-                        AssignTarget(forEachLoop.LoopControlVariable, element);
-                        break;
                     case IForLoopOperation forCondition:
                         Eval(forCondition.Condition);
                         break;
@@ -723,14 +726,14 @@ namespace PiiGuard.Analyzers.Flow
                 return assigned;
             }
 
-            if (!Scanning && (instance is null or IInstanceReferenceOperation) && _engine.GetMemberTaint(member, _cancellationToken) is { } given)
-            {
-                return given;
-            }
-
             if (PiiSymbols.IsCarrierlessType(type) || IsNonCarrierMember(member.Name))
             {
                 return null;
+            }
+
+            if (!Scanning && (instance is null or IInstanceReferenceOperation) && _engine.GetMemberTaint(member, _cancellationToken) is { } given)
+            {
+                return given;
             }
 
             if (member is IPropertySymbol { GetMethod: { } getter } && getter.DeclaringSyntaxReferences.Length == 1 && _depth < LeakEngine.MaxSummaryDepth)
@@ -987,6 +990,11 @@ namespace PiiGuard.Analyzers.Flow
                 {
                     argumentTaints[parameter.Ordinal] = taint;
                 }
+            }
+
+            if (_localFunctions is null && _root != null)
+            {
+                CollectLocalFunctions(_root);
             }
 
             if (_localFunctions is null || !_localFunctions.TryGetValue(method, out ILocalFunctionOperation? function))
@@ -1398,11 +1406,12 @@ namespace PiiGuard.Analyzers.Flow
 
         private void CollectLocalFunctions(IOperation root)
         {
+            _localFunctions = new Dictionary<IMethodSymbol, ILocalFunctionOperation>(SymbolEqualityComparer.Default);
             foreach (IOperation operation in root.Descendants())
             {
                 if (operation is ILocalFunctionOperation function)
                 {
-                    (_localFunctions ??= new Dictionary<IMethodSymbol, ILocalFunctionOperation>(SymbolEqualityComparer.Default))[function.Symbol] = function;
+                    _localFunctions[function.Symbol] = function;
                 }
             }
         }

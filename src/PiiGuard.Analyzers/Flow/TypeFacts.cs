@@ -26,19 +26,21 @@ namespace PiiGuard.Analyzers.Flow
     internal sealed class TypeFacts
     {
         private readonly PiiSymbols _pii;
-        private readonly ConcurrentDictionary<ITypeSymbol, PersonalShape?> _shapes = new ConcurrentDictionary<ITypeSymbol, PersonalShape?>(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<ITypeSymbol, TextForm> _forms = new ConcurrentDictionary<ITypeSymbol, TextForm>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ITypeSymbol, PersonalShape?> _shapes = SymbolCache.Create<ITypeSymbol, PersonalShape?>();
+        private readonly ConcurrentDictionary<ITypeSymbol, TextForm> _forms = SymbolCache.Create<ITypeSymbol, TextForm>();
+        private readonly Func<ITypeSymbol, TextForm> _computeTextForm;
 
         public TypeFacts(PiiSymbols pii)
         {
             _pii = pii;
+            _computeTextForm = ComputeTextForm;
         }
 
         /// <summary>The personal data a value of the type holds, or null (strings and primitives hold none by type).</summary>
         public PersonalShape? GetShape(ITypeSymbol? type) => type is null ? null : GetShape(type, 0);
 
         /// <summary>Whether the type's ToString hides its personal members.</summary>
-        public TextForm GetTextForm(ITypeSymbol type) => _forms.GetOrAdd(type, t => ComputeTextForm(t));
+        public TextForm GetTextForm(ITypeSymbol type) => _forms.GetOrAdd(type, _computeTextForm);
 
         /// <summary>Whether the generated ToMaskedString is available (a [GenerateMasking] type or an IMaskable).</summary>
         public bool HasMaskedString(ITypeSymbol? type)

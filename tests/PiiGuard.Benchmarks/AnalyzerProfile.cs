@@ -1,0 +1,157 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.Loader;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace PiiGuard.Benchmarks;
+
+/// <summary>
+/// <c>profile [sizes] [repetitions] [baseline.dll]</c>: the CPU time of every PiiGuard analyzer over an in-memory
+/// synthetic compilation (no MSBuild), and each analyzer's own time from Roslyn's telemetry. With a baseline (a
+/// PiiGuard.Analyzers.dll built from another commit), both builds run interleaved on the same compilations, so a
+/// change to the flow engine is compared side by side in one run. Each run uses a fresh compilation.
+/// </summary>
+public static class AnalyzerProfile
+{
+    public static int Run(int[] sizes, int repetitions, string? baseline)
+    {
+        var variants = new List<(string Name, Assembly Assembly)>
+        {
+            ("floor", typeof(AnalyzerProfile).Assembly), // an empty operation-block analyzer: what any IOperation analyzer costs
+            ("current", typeof(PiiGuard.Analyzers.RuleIdentifiers).Assembly),
+        };
+        if (baseline != null)
+        {
+            // Its own load context: the same assembly name as the current build; Roslyn itself comes from the default context.
+            var context = new AssemblyLoadContext("baseline", isCollectible: false);
+            variants.Insert(1, ("baseline", context.LoadFromAssemblyPath(Path.GetFullPath(baseline))));
+        }
+
+        MetadataReference[] references = AnalyzerBenchmarks.References();
+        foreach (int size in sizes)
+        {
+            var parse = new CSharpParseOptions(LanguageVersion.Latest);
+            var trees = new List<SyntaxTree>();
+            for (int i = 0; i < Math.Max(1, size / 2); i++)
+            {
+                trees.Add(CSharpSyntaxTree.ParseText(SyntheticSolution.Domain(i), parse, $"Domain{i:D4}.cs"));
+                trees.Add(CSharpSyntaxTree.ParseText(SyntheticSolution.Service(i), parse, $"Service{i:D4}.cs"));
+            }
+
+            var compileCpu = new List<double>();
+            var cpu = variants.ToDictionary(v => v.Name, _ => new List<double>());
+            var own = variants.ToDictionary(v => v.Name, _ => new Dictionary<string, List<double>>());
+            var diagnostics = new Dictionary<string, int>();
+            for (int rep = 0; rep <= repetitions; rep++)
+            {
+                Compilation compilation = CSharpCompilation.Create("Synthetic", trees, references,
+                    new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+                TimeSpan before = Process.GetCurrentProcess().TotalProcessorTime;
+                compilation.Clone().GetDiagnostics();
+                double compilerOnly = (Process.GetCurrentProcess().TotalProcessorTime - before).TotalSeconds;
+                if (rep > 0)
+                {
+                    compileCpu.Add(compilerOnly);
+                }
+
+                foreach ((string name, Assembly assembly) in variants)
+                {
+                    var (analyzers, generators) = Load(assembly);
+                    CSharpGeneratorDriver.Create(generators).RunGeneratorsAndUpdateCompilation(compilation.Clone(), out Compilation generated, out _);
+                    var withAnalyzers = generated.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
+                        new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: Environment.GetEnvironmentVariable("PIIGUARD_PROFILE_SEQUENTIAL") != "1", logAnalyzerExecutionTime: true));
+                    before = Process.GetCurrentProcess().TotalProcessorTime;
+                    AnalysisResult result = withAnalyzers.GetAnalysisResultAsync(CancellationToken.None).GetAwaiter().GetResult();
+                    double seconds = (Process.GetCurrentProcess().TotalProcessorTime - before).TotalSeconds;
+                    if (rep == 0)
+                    {
+                        continue; // warm-up: JIT
+                    }
+
+                    cpu[name].Add(seconds);
+                    diagnostics[name] = result.GetAllDiagnostics().Length;
+                    foreach (var pair in result.AnalyzerTelemetryInfo)
+                    {
+                        string analyzer = pair.Key.GetType().Name;
+                        if (!own[name].TryGetValue(analyzer, out var list))
+                        {
+                            own[name][analyzer] = list = new List<double>();
+                        }
+
+                        list.Add(pair.Value.ExecutionTime.TotalSeconds);
+                    }
+                }
+            }
+
+            Console.WriteLine($"{size} files: compiler alone, CPU {Median(compileCpu):F2} s");
+            foreach ((string name, _) in variants)
+            {
+                Console.WriteLine($"  {name}: compiler + analyzers, CPU {Median(cpu[name]):F2} s (runs {Runs(cpu[name])}), {diagnostics[name]} diagnostics");
+                foreach (var pair in own[name].OrderByDescending(p => Median(p.Value)).Take(3))
+                {
+                    Console.WriteLine($"    {pair.Key,-36} own time {Median(pair.Value),6:F2} s (runs {Runs(pair.Value)})");
+                }
+            }
+
+            if (variants.Count == 3)
+            {
+                double ratio = Median(cpu["current"].Zip(cpu["baseline"], (c, b) => c / b).ToList());
+                double extraBaseline = Median(cpu["baseline"]) - Median(compileCpu);
+                double extraCurrent = Median(cpu["current"]) - Median(compileCpu);
+                Console.WriteLine($"  current/baseline CPU, median of paired runs: {ratio:F2}; CPU over the compiler alone: baseline {extraBaseline:F2} s, current {extraCurrent:F2} s");
+            }
+        }
+
+        return 0;
+    }
+
+    private static (ImmutableArray<DiagnosticAnalyzer> Analyzers, ISourceGenerator[] Generators) Load(Assembly assembly)
+    {
+        if (assembly == typeof(AnalyzerProfile).Assembly)
+        {
+            return (ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyOperationBlockAnalyzer()), Array.Empty<ISourceGenerator>());
+        }
+
+        var analyzers = assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() != null)
+            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+            .ToImmutableArray();
+        var generators = assembly.GetTypes()
+            .Where(t => !t.IsAbstract && t.GetCustomAttribute<GeneratorAttribute>() != null)
+            .Select(t => ((IIncrementalGenerator)Activator.CreateInstance(t)!).AsSourceGenerator())
+            .ToArray();
+        return (analyzers, generators);
+    }
+
+    private static string Runs(List<double> values) => string.Join(", ", values.Select(v => v.ToString("F2")));
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.OrderBy(v => v).ToList();
+        return sorted.Count == 0 ? 0 : sorted[sorted.Count / 2];
+    }
+}
+
+/// <summary>Registers an operation-block action that does nothing: the driver still builds every IOperation tree.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+internal sealed class EmptyOperationBlockAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Unused = new("FLOOR001", "unused", "unused", "Benchmark", DiagnosticSeverity.Hidden, true);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Unused);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterOperationBlockAction(_ => { });
+    }
+}
