@@ -8,12 +8,14 @@ namespace PiiGuard.Analyzers.Flow
 {
     /// <summary>
     /// Collects the leaks of one operation block, one diagnostic per location (loops and local functions are walked more
-    /// than once), and builds the diagnostics with the properties the code fixes read: <c>piiKind</c> and <c>fix</c>.
+    /// than once), and builds the diagnostics with their properties (<see cref="DiagnosticPropertyNames"/>): <c>member</c>,
+    /// <c>piiKind</c>, <c>sensitivity</c> and <c>sink</c> for the inventory and the tool, <c>hash</c> (PII007) and
+    /// <c>piiKinds</c> (PII005), and <c>fix</c> for the code fixes.
     /// </summary>
     internal sealed class LeakReporter
     {
-        public const string PiiKindProperty = "piiKind";
-        public const string FixProperty = "fix";
+        public const string PiiKindProperty = DiagnosticPropertyNames.PiiKind;
+        public const string FixProperty = DiagnosticPropertyNames.Fix;
         public const string FixMask = "mask";
         public const string FixToMaskedString = "toMaskedString";
         public const string FixPseudonymize = "pseudonymize";
@@ -31,7 +33,10 @@ namespace PiiGuard.Analyzers.Flow
         public void Report(Taint taint, IOperation location, Sink sink, string sinkDisplay, TypeFacts facts)
         {
             var properties = ImmutableDictionary.CreateBuilder<string, string?>(StringComparer.Ordinal);
+            properties[DiagnosticPropertyNames.Member] = taint.Display;
             properties[PiiKindProperty] = taint.Info.KindName;
+            properties[DiagnosticPropertyNames.Sensitivity] = DiagnosticPropertyNames.SensitivityOf(taint.Info.Sensitive);
+            properties[DiagnosticPropertyNames.Sink] = sinkDisplay;
             DiagnosticDescriptor descriptor;
             Location where;
             object?[] arguments;
@@ -40,6 +45,7 @@ namespace PiiGuard.Analyzers.Flow
                 descriptor = Rules.UnkeyedHash;
                 where = taint.Hash.Syntax.GetLocation();
                 arguments = new object?[] { taint.Display, taint.Info.Describe(), taint.HashDisplay, sinkDisplay };
+                properties[DiagnosticPropertyNames.Hash] = taint.HashDisplay;
                 properties[FixProperty] = FixPseudonymize;
             }
             else if (taint.IsWholeObject)
@@ -47,6 +53,9 @@ namespace PiiGuard.Analyzers.Flow
                 descriptor = Rules.WholeObjectLeak;
                 where = location.Syntax.GetLocation();
                 arguments = new object?[] { taint.Display, taint.Kinds ?? taint.Info.KindName, sinkDisplay };
+                string kinds = (taint.Kinds ?? taint.Info.KindName).Replace(" ", string.Empty);
+                properties[DiagnosticPropertyNames.PiiKinds] = kinds;
+                properties[DiagnosticPropertyNames.Sensitivity] = DiagnosticPropertyNames.SensitivityOf(taint.Info.Sensitive || AnySensitive(kinds));
                 if (facts.HasMaskedString(location.Type))
                 {
                     properties[FixProperty] = FixToMaskedString;
@@ -80,6 +89,20 @@ namespace PiiGuard.Analyzers.Flow
             {
                 _diagnostics[key] = Diagnostic.Create(descriptor, where, properties.ToImmutable(), arguments);
             }
+        }
+
+        /// <summary>Whether any kind of a comma-separated list is sensitive by default (a whole object holding it is sensitive).</summary>
+        private static bool AnySensitive(string kinds)
+        {
+            foreach (string kind in kinds.Split(','))
+            {
+                if (Core.PiiKindInfo.IsSensitiveByDefault(Core.PiiKindInfo.FromName(kind)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 }
