@@ -222,4 +222,19 @@ public class PII00xDiagnosticPropertiesTests
         Assert.Equal(new[] { "Crm.Lead Lead.Ssn Ssn NationalId sensitive", "Crm.Lead Lead.Email Email Email normal" },
             diagnostics.Select(d => string.Join(" ", d.Properties["type"], d.Properties["member"], d.Properties["name"], d.Properties["piiKind"], d.Properties["sensitivity"])).ToArray());
     }
+
+    [Fact]
+    public async Task SensitiveLoggingSwitch_NamesTheSwitchAsSink()
+    {
+        var diagnostics = await RunAsync("""
+            void Run(Microsoft.EntityFrameworkCore.DbContextOptionsBuilder options, Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+            {
+                options.EnableSensitiveDataLogging();
+                Microsoft.Extensions.DependencyInjection.HttpLoggingServicesExtensions.AddW3CLogging(services,
+                    o => o.LoggingFields = Microsoft.AspNetCore.HttpLogging.W3CLoggingFields.Cookie);
+            }
+            """, new SensitiveLoggingSwitchAnalyzer());
+        Assert.Equal(new[] { "DbContextOptionsBuilder.EnableSensitiveDataLogging", "W3CLoggerOptions.LoggingFields" },
+            diagnostics.Select(d => d.Properties["sink"]).ToArray());
+    }
 }
