@@ -237,4 +237,21 @@ public class PII00xDiagnosticPropertiesTests
         Assert.Equal(new[] { "DbContextOptionsBuilder.EnableSensitiveDataLogging", "W3CLoggerOptions.LoggingFields" },
             diagnostics.Select(d => d.Properties["sink"]).ToArray());
     }
+
+    [Fact]
+    public async Task Leak_CarrierReadAtTheSink_NamesItsTypeAndName()
+    {
+        var diagnostics = await RunAsync("""
+            void Run(ILogger logger, Serilog.ILogger log, Customer c, Person p)
+            {
+                logger.LogInformation($"id {c.NationalId}");
+                var email = c.Email;
+                logger.LogInformation(email);
+                log.Information("{@P}", p);
+                logger.LogInformation(Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(c.Phone))));
+            }
+            """);
+        Assert.Equal(new[] { "PII001 Customer NationalId", "PII001 - -", "PII005 Person -", "PII007 Customer Phone" },
+            diagnostics.Select(d => d.Id + " " + d.Properties.GetValueOrDefault("type", "-") + " " + d.Properties.GetValueOrDefault("name", "-")).ToArray());
+    }
 }

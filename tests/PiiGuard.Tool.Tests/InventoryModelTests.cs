@@ -69,6 +69,18 @@ public sealed class InventoryModelTests
     }
 
     [Fact]
+    public void A_leak_with_a_type_is_matched_by_full_type_name()
+    {
+        // Two Customer types; the short "member" name alone cannot tell them apart, "type" and "name" can.
+        InventoryRecord leak = Leak(Rules.LogLeak, "Customer.Email", "Email", "ILogger.LogInformation");
+        leak.Properties["type"] = "Billing.Customer";
+        leak.Properties["name"] = "Email";
+        InventoryDocument document = InventoryDocument.Build(new[] { Member("Sales.Customer", "Email", "Email", false), Member("Billing.Customer", "Email", "Email", false), leak }, new[] { "P" });
+        InventoryFlow flow = Assert.Single(document.Flows);
+        Assert.Equal("Billing.Customer|Email", flow.Type + "|" + flow.Member);
+    }
+
+    [Fact]
     public void Members_found_by_name_come_from_PII008_properties()
     {
         var pii008 = new InventoryRecord { RuleId = "PII008", Message = "reworded", File = "C.cs", Line = 4, Project = "P" };

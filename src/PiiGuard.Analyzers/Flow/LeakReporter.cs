@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 
 namespace PiiGuard.Analyzers.Flow
@@ -87,7 +88,51 @@ namespace PiiGuard.Analyzers.Flow
             var key = (where.SourceTree, where.SourceSpan);
             if (!_diagnostics.ContainsKey(key))
             {
+                AddCarrierSymbol(properties, taint, taint.Hash ?? location);
                 _diagnostics[key] = Diagnostic.Create(descriptor, where, properties.ToImmutable(), arguments);
+            }
+        }
+
+        /// <summary>
+        /// <c>type</c> (and <c>name</c>) when the carrier is read in the reported expression itself (<c>c.Email</c>,
+        /// <c>$"{c.Email}"</c>, a whole object <c>customer</c>): the inventory then matches the member by its full type
+        /// rather than by the short <c>member</c> name. A carrier that reached the sink through a local, a field or a call
+        /// is named by <c>member</c> only.
+        /// </summary>
+        private static void AddCarrierSymbol(ImmutableDictionary<string, string?>.Builder properties, Taint taint, IOperation expression)
+        {
+            if (taint.IsWholeObject)
+            {
+                for (IOperation e = expression; ; e = ((IConversionOperation)e).Operand)
+                {
+                    if (e.Type is INamedTypeSymbol type && type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) == taint.Display)
+                    {
+                        properties[DiagnosticPropertyNames.Type] = type.OriginalDefinition.ToDisplayString();
+                        return;
+                    }
+
+                    if (e is not IConversionOperation)
+                    {
+                        return;
+                    }
+                }
+            }
+
+            foreach (IOperation operation in expression.DescendantsAndSelf())
+            {
+                ISymbol? member = operation switch
+                {
+                    IMemberReferenceOperation reference => reference.Member,
+                    IInvocationOperation call => call.TargetMethod,
+                    _ => null,
+                };
+                if (member?.ContainingType is { } containing
+                    && (member is IMethodSymbol ? containing.Name + "." + member.Name + "()" : containing.Name + "." + member.Name) == taint.Display)
+                {
+                    properties[DiagnosticPropertyNames.Type] = containing.OriginalDefinition.ToDisplayString();
+                    properties[DiagnosticPropertyNames.Name] = member.Name;
+                    return;
+                }
             }
         }
 

@@ -280,9 +280,10 @@ namespace PiiGuard.Inventory
                 string carrier = Get(finding, "member");
                 string type = Get(finding, "type");
                 string name = Get(finding, "name");
-                InventoryMember? member = (type.Length > 0 && name.Length > 0 ? document.Members.FirstOrDefault(m => m.Type == type && m.Member == name) : null)
-                    ?? document.Members.FirstOrDefault(m => m.ShortName == carrier)
-                    ?? document.Members.FirstOrDefault(m => InventoryMember.ShortType(m.Type) == carrier);
+                InventoryMember? member = type.Length > 0
+                    ? document.Members.FirstOrDefault(m => m.Type == type && (name.Length == 0 || m.Member == name)) // by symbol: exact
+                    : document.Members.FirstOrDefault(m => m.ShortName == carrier) // by the short name the rule reports
+                        ?? document.Members.FirstOrDefault(m => InventoryMember.ShortType(m.Type) == carrier);
                 bool whole = finding.RuleId == "PII005" || finding.RuleId == "PII006";
                 AddFlow(document, flowKeys, new InventoryFlow
                 {
