@@ -129,7 +129,7 @@ namespace PiiGuard.Analyzers
                     {
                         if (SymbolEqualityComparer.Default.Equals(argument.Parameter?.Type, _httpLoggingFields) && IsSensitiveFields(argument.Value) && !InDevelopmentBranch(invocation))
                         {
-                            context.ReportDiagnostic(Create(argument, "HTTP logging of bodies or query strings", method.ContainingType.Name + ".WithHttpLogging"));
+                            context.ReportDiagnostic(Create(argument, "HTTP logging of bodies or query strings", "WithHttpLogging"));
                         }
                     }
                 }
