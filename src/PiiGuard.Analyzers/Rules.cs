@@ -110,7 +110,7 @@ namespace PiiGuard.Analyzers
             "{0} writes personal data into logs wholesale; enable it only in a development-only branch",
             Categories.Configuration,
             DiagnosticSeverity.Warning,
-            "EF Core's EnableSensitiveDataLogging, IdentityModelEventSource.ShowPII and HTTP logging of bodies and query strings copy every personal value that passes through them into the logs. Enable them only when the environment is Development.");
+            "EF Core's EnableSensitiveDataLogging, IdentityModelEventSource.ShowPII, HTTP logging of bodies and query strings, and W3C logging of cookies, user names, client IP addresses, referers and query strings copy every personal value that passes through them into the logs. Enable them only when the environment is Development.");
 
         /// <summary>PII101.</summary>
         public static readonly DiagnosticDescriptor GenerateMaskingNotPartial = Create(

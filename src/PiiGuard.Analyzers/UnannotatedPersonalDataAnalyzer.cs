@@ -11,13 +11,14 @@ namespace PiiGuard.Analyzers
     /// DateOfBirth, Iban…) and whose type can hold it, but which carries no personal-data annotation ([Pii],
     /// [PersonalData], a DataClassificationAttribute). Positional record parameters are reported as their
     /// properties. Method parameters are not reported: they receive values from members, which is where the
-    /// annotation belongs. The diagnostic carries <c>piiKind</c> (the kind inferred from the name) for the fix.
+    /// annotation belongs. The diagnostic carries <c>piiKind</c> (the kind inferred from the name, for the fix), <c>type</c>,
+    /// <c>member</c>, <c>name</c> and <c>sensitivity</c> (the kind's default) for the inventory.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class UnannotatedPersonalDataAnalyzer : DiagnosticAnalyzer
     {
         /// <summary>The property that carries the inferred PiiKind name.</summary>
-        public const string PiiKindProperty = "piiKind";
+        public const string PiiKindProperty = DiagnosticPropertyNames.PiiKind;
 
         // Types whose members are configuration or constants: SupportEmail in SmtpOptions is not a data subject's.
         private static readonly string[] ConfigurationTypeSuffixes = { "Options", "Settings", "Config", "Configuration", "Constants", "Defaults", "Attribute" };
@@ -73,8 +74,13 @@ namespace PiiGuard.Analyzers
                 return;
             }
 
-            ImmutableDictionary<string, string?> properties = ImmutableDictionary<string, string?>.Empty.Add(PiiKindProperty, match.Kind);
-            context.ReportDiagnostic(Diagnostic.Create(Rules.UnannotatedPersonalData, symbol.Locations[0], properties, symbol.ContainingType.Name + "." + symbol.Name, match.Kind));
+            var properties = ImmutableDictionary.CreateBuilder<string, string?>(StringComparer.Ordinal);
+            properties[DiagnosticPropertyNames.Type] = symbol.ContainingType.ToDisplayString();
+            properties[DiagnosticPropertyNames.Member] = symbol.ContainingType.Name + "." + symbol.Name;
+            properties[DiagnosticPropertyNames.Name] = symbol.Name;
+            properties[PiiKindProperty] = match.Kind;
+            properties[DiagnosticPropertyNames.Sensitivity] = DiagnosticPropertyNames.SensitivityOf(PiiKindInfo.IsSensitiveByDefault(PiiKindInfo.FromName(match.Kind)));
+            context.ReportDiagnostic(Diagnostic.Create(Rules.UnannotatedPersonalData, symbol.Locations[0], properties.ToImmutable(), symbol.ContainingType.Name + "." + symbol.Name, match.Kind));
         }
 
         /// <summary>A company's, vendor's or store's contact data is not a data subject's (CompanyInformation.Email).</summary>

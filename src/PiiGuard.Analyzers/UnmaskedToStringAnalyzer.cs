@@ -18,13 +18,13 @@ namespace PiiGuard.Analyzers
     public sealed class UnmaskedToStringAnalyzer : DiagnosticAnalyzer
     {
         /// <summary>The diagnostic property that names the fix.</summary>
-        public const string FixProperty = "fix";
+        public const string FixProperty = DiagnosticPropertyNames.Fix;
 
         /// <summary>The fix: make the type (and its containing types) partial and add [GenerateMasking].</summary>
         public const string AddGenerateMaskingFix = "addGenerateMasking";
 
         /// <summary>The diagnostic property that names the PiiKind of the first personal member printed.</summary>
-        public const string PiiKindProperty = "piiKind";
+        public const string PiiKindProperty = DiagnosticPropertyNames.PiiKind;
 
         private const string CompilerToString = "the compiler-generated ToString";
 
@@ -60,42 +60,89 @@ namespace PiiGuard.Analyzers
                 return;
             }
 
-            var personal = new List<string>();
-            string? firstKind = AddPersonalMembers(type, symbols, personal, null);
+            var personal = new Printed();
+            AddPersonalMembers(type, symbols, personal);
 
             // A base record from another assembly prints its members through this record's ToString too, and is reported nowhere else.
             for (INamedTypeSymbol? b = type.BaseType; b is { IsRecord: true } && !IsInSource(b) && !IsMasked(b, symbols); b = b.BaseType)
             {
-                firstKind = AddPersonalMembers(b, symbols, personal, firstKind);
+                AddPersonalMembers(b, symbols, personal);
             }
 
-            if (personal.Count == 0 || type.Locations.Length == 0 || !type.Locations[0].IsInSource)
+            if (personal.Names.Count == 0 || type.Locations.Length == 0 || !type.Locations[0].IsInSource)
             {
                 return;
             }
 
-            ImmutableDictionary<string, string?> properties = ImmutableDictionary<string, string?>.Empty.Add(PiiKindProperty, firstKind);
+            ImmutableDictionary<string, string?> properties = personal.Properties(type, "ToString");
             if (CanSimplyAddGenerateMasking(type))
             {
                 properties = properties.Add(FixProperty, AddGenerateMaskingFix);
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(Rules.UnmaskedToString, type.Locations[0], properties, type.Name, string.Join(", ", personal), CompilerToString));
+            context.ReportDiagnostic(Diagnostic.Create(Rules.UnmaskedToString, type.Locations[0], properties, type.Name, string.Join(", ", personal.Names), CompilerToString));
         }
 
-        /// <summary>Adds the printed personal members of <paramref name="type"/>; returns the kind of the first one found.</summary>
-        private static string? AddPersonalMembers(INamedTypeSymbol type, PiiSymbols symbols, List<string> personal, string? firstKind)
+        /// <summary>Adds the printed personal members of <paramref name="type"/>.</summary>
+        private static void AddPersonalMembers(INamedTypeSymbol type, PiiSymbols symbols, Printed personal)
         {
             foreach (ISymbol member in type.GetMembers())
             {
-                if (MaskingParser.IsPrintable(member) && !personal.Contains(member.Name) && symbols.GetPii(member) is PiiInfo info)
+                if (MaskingParser.IsPrintable(member) && symbols.GetPii(member) is PiiInfo info)
                 {
-                    personal.Add(member.Name);
-                    firstKind ??= info.KindName;
+                    personal.Add(member, info);
                 }
             }
+        }
 
-            return firstKind;
+        /// <summary>The personal members a text form prints, in order, and the diagnostic properties that describe them.</summary>
+        private sealed class Printed
+        {
+            private readonly List<string> _kinds = new List<string>();
+            private ISymbol? _first;
+            private PiiInfo _firstInfo;
+            private bool _sensitive;
+
+            public List<string> Names { get; } = new List<string>();
+
+            public void Add(ISymbol member, PiiInfo info)
+            {
+                if (Names.Contains(member.Name))
+                {
+                    return;
+                }
+
+                Names.Add(member.Name);
+                if (_first is null)
+                {
+                    _first = member;
+                    _firstInfo = info;
+                }
+
+                if (!_kinds.Contains(info.KindName))
+                {
+                    _kinds.Add(info.KindName);
+                }
+
+                _sensitive |= info.Sensitive;
+            }
+
+            /// <summary>
+            /// <c>member</c>, <c>type</c> and <c>name</c> name the first printed member (the type's, even when a base record
+            /// declares it: that is the object printed); <c>sink</c> is "Type.ToString" or "Type.PrintMembers".
+            /// </summary>
+            public ImmutableDictionary<string, string?> Properties(INamedTypeSymbol type, string method)
+            {
+                var properties = ImmutableDictionary.CreateBuilder<string, string?>(System.StringComparer.Ordinal);
+                properties[DiagnosticPropertyNames.Type] = type.ToDisplayString();
+                properties[DiagnosticPropertyNames.Member] = type.Name + "." + _first?.Name;
+                properties[DiagnosticPropertyNames.Name] = _first?.Name;
+                properties[PiiKindProperty] = _firstInfo.KindName;
+                properties[DiagnosticPropertyNames.PiiKinds] = string.Join(",", _kinds);
+                properties[DiagnosticPropertyNames.Sensitivity] = DiagnosticPropertyNames.SensitivityOf(_sensitive);
+                properties[DiagnosticPropertyNames.Sink] = type.Name + "." + method;
+                return properties.ToImmutable();
+            }
         }
 
         /// <summary>
@@ -154,8 +201,7 @@ namespace PiiGuard.Analyzers
                 return;
             }
 
-            var personal = new List<string>();
-            string? firstKind = null;
+            var personal = new Printed();
             foreach (IOperation block in context.OperationBlocks)
             {
                 foreach (IOperation operation in block.Descendants())
@@ -163,7 +209,7 @@ namespace PiiGuard.Analyzers
                     if (operation is IInvocationOperation { TargetMethod: { Name: "PrintMembers", IsImplicitlyDeclared: true } } printMembers)
                     {
                         // A ToString that calls the compiler's PrintMembers prints every member of the record.
-                        firstKind = AddPersonalMembers(printMembers.TargetMethod.ContainingType, symbols, personal, firstKind);
+                        AddPersonalMembers(printMembers.TargetMethod.ContainingType, symbols, personal);
                         continue;
                     }
 
@@ -173,17 +219,16 @@ namespace PiiGuard.Analyzers
                         IFieldReferenceOperation f => f.Field,
                         _ => null,
                     };
-                    if (member is null || symbols.GetPii(member) is not PiiInfo info || !CarriesData(operation, symbols) || personal.Contains(member.Name))
+                    if (member is null || symbols.GetPii(member) is not PiiInfo info || !CarriesData(operation, symbols))
                     {
                         continue;
                     }
 
-                    personal.Add(member.Name);
-                    firstKind ??= info.KindName;
+                    personal.Add(member, info);
                 }
             }
 
-            if (personal.Count == 0)
+            if (personal.Names.Count == 0)
             {
                 return;
             }
@@ -194,8 +239,8 @@ namespace PiiGuard.Analyzers
                 location = declaration.Identifier.GetLocation();
             }
 
-            var properties = ImmutableDictionary<string, string?>.Empty.Add(PiiKindProperty, firstKind);
-            context.ReportDiagnostic(Diagnostic.Create(Rules.UnmaskedToString, location, properties, type.Name, string.Join(", ", personal), display));
+            ImmutableDictionary<string, string?> properties = personal.Properties(type, method.Name);
+            context.ReportDiagnostic(Diagnostic.Create(Rules.UnmaskedToString, location, properties, type.Name, string.Join(", ", personal.Names), display));
         }
 
         /// <summary>

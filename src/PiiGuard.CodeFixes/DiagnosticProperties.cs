@@ -1,15 +1,17 @@
 using Microsoft.CodeAnalysis;
+using PiiGuard.Analyzers;
 
 namespace PiiGuard.CodeFixes
 {
     /// <summary>
     /// The analyzer-to-fixer contract carried in <see cref="Diagnostic.Properties"/>: <c>piiKind</c> is the PiiKind
-    /// name, <c>fix</c> says which fix applies (no <c>fix</c>, no fix offered).
+    /// name, <c>fix</c> says which fix applies (no <c>fix</c>, no fix offered). The keys are the analyzers' own
+    /// (<see cref="DiagnosticPropertyNames"/>).
     /// </summary>
     internal static class DiagnosticProperties
     {
-        public const string PiiKind = "piiKind";
-        public const string Fix = "fix";
+        public const string PiiKind = DiagnosticPropertyNames.PiiKind;
+        public const string Fix = DiagnosticPropertyNames.Fix;
         public const string FixMask = "mask";
         public const string FixToMaskedString = "toMaskedString";
         public const string FixPseudonymize = "pseudonymize";

@@ -86,13 +86,17 @@ namespace PiiGuard.Tool
                     w.WriteEndObject();
                     w.WriteEndObject();
                     w.WriteEndArray();
+                    // The diagnostic's properties where the C# compiler's own SARIF log puts them (properties.customProperties),
+                    // so one reader serves both logs.
                     w.WriteStartObject("properties");
                     w.WriteString("project", f.Project);
+                    w.WriteStartObject("customProperties");
                     foreach (var p in f.Properties.OrderBy(p => p.Key, StringComparer.Ordinal))
                     {
                         w.WriteString(p.Key, p.Value);
                     }
 
+                    w.WriteEndObject();
                     w.WriteEndObject();
                     w.WriteEndObject();
                 }

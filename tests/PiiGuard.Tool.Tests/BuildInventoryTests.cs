@@ -88,6 +88,17 @@ public sealed class BuildInventoryTests
             Assert.True(File.Exists(built), build.Describe());
             var fromBuild = new Inventory(File.ReadAllText(built));
 
+            // The compiler's SARIF ErrorLog keeps every diagnostic property (properties.customProperties): the build route
+            // attributes leaks from them, not from messages.
+            string errorLog = Path.Combine(consumer, "obj", "Debug", "net10.0", "piiguard.sarif");
+            Assert.True(File.Exists(errorLog), build.Describe());
+            PiiGuard.Inventory.InventoryRecord leak = Assert.Single(PiiGuard.Inventory.SarifReader.Read(File.ReadAllText(errorLog), "Consumer"), r => r.RuleId == "PII001");
+            Assert.Equal("Customer.NationalId", leak.Properties["member"]);
+            Assert.Equal("NationalId", leak.Properties["piiKind"]);
+            Assert.Equal("sensitive", leak.Properties["sensitivity"]);
+            Assert.Equal("ILogger.LogInformation", leak.Properties["sink"]);
+            Assert.Equal("Customer", leak.Properties["type"]);
+
             string json = Path.Combine(root, "tool.json");
             ProcessResult tool = Run.Tool(consumer, "Consumer.csproj", "--no-restore", "--no-progress", "--json", json);
             Assert.True(tool.ExitCode == 0, tool.Describe());

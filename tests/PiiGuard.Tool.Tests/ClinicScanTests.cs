@@ -118,6 +118,18 @@ public sealed class ClinicScanTests : IClassFixture<ClinicScan>
         JsonElement location = results[0].GetProperty("locations")[0].GetProperty("physicalLocation");
         Assert.Equal("Clinic.App/Admissions.cs", location.GetProperty("artifactLocation").GetProperty("uri").GetString());
         Assert.Equal(18, location.GetProperty("region").GetProperty("startLine").GetInt32());
+
+        // The diagnostic properties, where the compiler's SARIF puts them: the same reader reads both logs.
+        JsonElement properties = results[0].GetProperty("properties");
+        Assert.Equal("Clinic.App", properties.GetProperty("project").GetString());
+        JsonElement custom = properties.GetProperty("customProperties");
+        Assert.Equal("Patient.Email", custom.GetProperty("member").GetString());
+        Assert.Equal("ILogger.LogInformation", custom.GetProperty("sink").GetString());
+        var records = PiiGuard.Inventory.SarifReader.Read(_scan.Read("piiguard.sarif"), "Clinic.App");
+        Assert.Equal("Clinic.Domain.Patient", records[0].Properties["type"]);
+        Assert.Equal("Email", records[0].Properties["piiKind"]);
+        Assert.Equal("normal", records[0].Properties["sensitivity"]);
+        Assert.Equal("PhoneNumber", records[1].Properties["name"]);
     }
 
     [Fact]

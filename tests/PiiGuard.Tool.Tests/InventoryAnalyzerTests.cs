@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PiiGuard.Analyzers;
 using PiiGuard.Analyzers.Inventory;
+using PiiGuard.Inventory;
 
 namespace PiiGuard.Tool.Tests;
 
@@ -54,7 +55,9 @@ public sealed class InventoryAnalyzerTests
         }
         """;
 
-    private static ImmutableArray<Diagnostic> Analyze(bool enabled)
+    private static ImmutableArray<Diagnostic> Analyze(bool enabled) => Analyze(enabled, Source, new PersonalDataInventoryAnalyzer());
+
+    private static ImmutableArray<Diagnostic> Analyze(bool enabled, string source, params DiagnosticAnalyzer[] analyzers)
     {
         string frameworkDir = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
         var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
@@ -63,11 +66,11 @@ public sealed class InventoryAnalyzerTests
             .Append(MetadataReference.CreateFromFile(typeof(PiiGuard.PiiMask).Assembly.Location))
             .Append(MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location))
             .ToList();
-        CSharpCompilation compilation = CSharpCompilation.Create("Inventory", new[] { CSharpSyntaxTree.ParseText(Source, path: "Service.cs") }, references,
+        CSharpCompilation compilation = CSharpCompilation.Create("Inventory", new[] { CSharpSyntaxTree.ParseText(source, path: "Service.cs") }, references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
         var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new Provider(enabled ? "true" : null));
-        return compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new PersonalDataInventoryAnalyzer()), options)
+        return compilation.WithAnalyzers(ImmutableArray.Create(analyzers), options)
             .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
     }
 
@@ -81,14 +84,14 @@ public sealed class InventoryAnalyzerTests
     public void Reports_every_personal_member_with_its_data()
     {
         var members = Analyze(enabled: true).Where(d => d.Id == "PII201")
-            .Select(d => string.Join(" ", d.Properties["type"], d.Properties["member"], d.Properties["kind"], d.Properties["sensitive"], d.Properties["source"]))
+            .Select(d => string.Join(" ", d.Properties["type"], d.Properties["member"], d.Properties["name"], d.Properties["piiKind"], d.Properties["sensitivity"], d.Properties["source"]))
             .OrderBy(x => x, StringComparer.Ordinal).ToArray();
         Assert.Equal(new[]
         {
-            "Customer Email Email false Pii",
-            "Customer NationalId NationalId true Pii",
-            "Customer Phone Phone false Pii",
-            "Person FullName Name false Pii", // [Pii] on a positional record parameter marks the property
+            "Customer Customer.Email Email Email normal Pii",
+            "Customer Customer.NationalId NationalId NationalId sensitive Pii",
+            "Customer Customer.Phone Phone Phone normal Pii",
+            "Person Person.FullName FullName Name normal Pii", // [Pii] on a positional record parameter marks the property
         }, members);
     }
 
@@ -96,7 +99,7 @@ public sealed class InventoryAnalyzerTests
     public void Reports_masked_and_pseudonymised_flows_into_sinks()
     {
         var flows = Analyze(enabled: true).Where(d => d.Id == "PII202")
-            .Select(d => string.Join(" ", d.Location.GetLineSpan().StartLinePosition.Line + 1, d.Properties["member"], d.Properties["state"], d.Properties["sanitizer"], d.Properties["sink"]))
+            .Select(d => string.Join(" ", d.Location.GetLineSpan().StartLinePosition.Line + 1, d.Properties["name"], d.Properties["state"], d.Properties["sanitizer"], d.Properties["sink"]))
             .OrderBy(x => x, StringComparer.Ordinal).ToArray();
         Assert.Equal(new[]
         {
@@ -108,6 +111,70 @@ public sealed class InventoryAnalyzerTests
             "33 NationalId masked Customer.ToMaskedString ILogger.LogInformation",
             "33 Phone masked Customer.ToMaskedString ILogger.LogInformation",
         }, flows);
+    }
+
+    [Fact]
+    public void Leaks_are_attributed_by_their_properties_whatever_the_messages_say()
+    {
+        const string leaks = """
+            using System;
+            using Microsoft.Extensions.Logging;
+            using PiiGuard;
+
+            namespace Shop
+            {
+                public class Customer
+                {
+                    [Pii(PiiKind.NationalId)] public string NationalId { get; set; } = "";
+                    [Pii(PiiKind.Email)] public string Email { get; set; } = "";
+                }
+
+                public record Patient([Pii(PiiKind.Health)] string Diagnosis);
+
+                public class Service
+                {
+                    public void Run(ILogger logger, Customer c, [Pii(PiiKind.Phone)] string phone)
+                    {
+                        logger.LogInformation("id {Id}", c.NationalId);
+                        Console.WriteLine(phone);
+                        throw new InvalidOperationException("bad " + c.Email);
+                    }
+                }
+            }
+            """;
+        ImmutableArray<Diagnostic> diagnostics = Analyze(true, leaks, new PersonalDataInventoryAnalyzer(), new PersonalDataFlowAnalyzer(), new UnmaskedToStringAnalyzer());
+        Assert.Contains(diagnostics, d => d.Id == "PII001");
+        Assert.Contains(diagnostics, d => d.Id == "PII004");
+        Assert.Contains(diagnostics, d => d.Id == "PII006");
+
+        // The same diagnostics, once with their messages and once with messages that name nothing (a reworded format).
+        InventoryDocument real = InventoryDocument.Build(diagnostics.Select(d => Record(d, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture))), new[] { "P" });
+        InventoryDocument reworded = InventoryDocument.Build(diagnostics.Select(d => Record(d, "(reworded)")), new[] { "P" });
+        string[] flows = real.Flows.Select(f => f.Rule + " " + f.Type + "|" + f.Member + " " + f.Kind + " -> " + f.Sink + " " + f.State).ToArray();
+        Assert.Equal(new[]
+        {
+            "PII006 Shop.Patient|Diagnosis Health -> Patient.ToString leaking",
+            "PII001 Shop.Customer|NationalId NationalId -> ILogger.LogInformation leaking",
+            "PII001 |phone Phone -> Console.WriteLine leaking",
+            "PII004 Shop.Customer|Email Email -> new InvalidOperationException leaking",
+        }, flows);
+        Assert.Equal(flows, reworded.Flows.Select(f => f.Rule + " " + f.Type + "|" + f.Member + " " + f.Kind + " -> " + f.Sink + " " + f.State).ToArray());
+        Assert.Equal(real.Members.Select(m => m.Type + "." + m.Member), reworded.Members.Select(m => m.Type + "." + m.Member));
+    }
+
+    private static InventoryRecord Record(Diagnostic diagnostic, string message)
+    {
+        FileLinePositionSpan span = diagnostic.Location.GetLineSpan();
+        var record = new InventoryRecord { RuleId = diagnostic.Id, Message = message, File = span.Path, Line = span.StartLinePosition.Line + 1, Project = "P" };
+        foreach (KeyValuePair<string, string?> property in diagnostic.Properties)
+        {
+            if (property.Value != null)
+            {
+                record.Properties[property.Key] = property.Value;
+            }
+        }
+
+        return record;
     }
 
     private sealed class Provider : AnalyzerConfigOptionsProvider

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using PiiGuard.Analyzers;
@@ -11,42 +10,46 @@ public sealed class InventoryModelTests
 {
     private static int _line;
 
-    private static InventoryRecord Leak(DiagnosticDescriptor rule, params object[] args) => new()
+    /// <summary>A leak finding as the analyzers report it: its data in properties, and a message that does not matter.</summary>
+    private static InventoryRecord Leak(DiagnosticDescriptor rule, string member, string kind, string sink, string message = "reworded: the inventory does not read messages")
     {
-        RuleId = rule.Id,
-        Message = string.Format(CultureInfo.InvariantCulture, rule.MessageFormat.ToString(CultureInfo.InvariantCulture), args),
-        File = "A.cs",
-        Line = ++_line,
-        Project = "P",
-    };
+        var record = new InventoryRecord { RuleId = rule.Id, Message = message, File = "A.cs", Line = ++_line, Project = "P" };
+        record.Properties["member"] = member;
+        record.Properties["piiKind"] = kind;
+        record.Properties["sensitivity"] = kind == "NationalId" ? "sensitive" : "normal";
+        record.Properties["sink"] = sink;
+        return record;
+    }
 
     private static InventoryRecord Member(string type, string member, string kind, bool sensitive)
     {
-        var record = new InventoryRecord { RuleId = "PII201", File = "M.cs", Line = 3, Project = "P" };
+        var record = new InventoryRecord { RuleId = "PII201", Message = "-", File = "M.cs", Line = 3, Project = "P" };
         record.Properties["type"] = type;
-        record.Properties["member"] = member;
-        record.Properties["kind"] = kind;
-        record.Properties["sensitive"] = sensitive ? "true" : "false";
+        record.Properties["member"] = InventoryMember.ShortType(type) + "." + member;
+        record.Properties["name"] = member;
+        record.Properties["piiKind"] = kind;
+        record.Properties["sensitivity"] = sensitive ? "sensitive" : "normal";
         record.Properties["source"] = "Pii";
         return record;
     }
 
     [Fact]
-    public void Reads_carrier_and_sink_from_every_leak_rule_message()
+    public void Reads_carrier_and_sink_of_every_leak_rule_from_properties_not_messages()
     {
-        // The messages are formatted with the rules' own formats, so a change of format fails here.
+        // No message below names its member or its sink: attribution comes from the diagnostic properties alone, so a
+        // change of a rule's message format cannot break the inventory.
         var records = new[]
         {
             Member("Shop.Customer", "Email", "Email", false),
             Member("Shop.Customer", "NationalId", "NationalId", true),
             Leak(Rules.LogLeak, "Customer.Email", "Email", "ILogger.LogInformation"),
             Leak(Rules.EgressLeak, "Customer.Email", "Email", "HttpClient.GetAsync"),
-            Leak(Rules.TelemetryLeak, "Customer.NationalId", "NationalId, sensitive", "Activity.SetTag"),
-            Leak(Rules.ExceptionLeak, "Customer.NationalId", "NationalId, sensitive", "new ArgumentException"),
-            Leak(Rules.WholeObjectLeak, "Customer", "Email, NationalId", "JsonSerializer.Serialize"),
-            Leak(Rules.UnkeyedHash, "Customer.NationalId", "NationalId, sensitive", "SHA256.HashData", "ILogger.LogWarning"),
-            Leak(Rules.UnmaskedToString, "Customer", "NationalId", "ToString"),
-            Leak(Rules.LogLeak, "email", "Email", "Console.WriteLine"),
+            Leak(Rules.TelemetryLeak, "Customer.NationalId", "NationalId", "Activity.SetTag"),
+            Leak(Rules.ExceptionLeak, "Customer.NationalId", "NationalId", "new ArgumentException"),
+            Leak(Rules.WholeObjectLeak, "Customer", "Email", "JsonSerializer.Serialize"),
+            Leak(Rules.UnkeyedHash, "Customer.NationalId", "NationalId", "ILogger.LogWarning"),
+            Leak(Rules.UnmaskedToString, "Customer.NationalId", "NationalId", "Customer.ToString"),
+            Leak(Rules.LogLeak, "email", "Email", "Console.WriteLine", message: "Customer.NationalId (NationalId) reaches ILogger.LogError unmasked"),
         };
         InventoryDocument document = InventoryDocument.Build(records, new[] { "P" });
         string[] flows = document.Flows.Select(f => f.Rule + " " + f.Type + "|" + f.Member + " -> " + f.Sink).ToArray();
@@ -58,11 +61,43 @@ public sealed class InventoryModelTests
             "PII004 Shop.Customer|NationalId -> new ArgumentException",
             "PII005 Shop.Customer|(whole object) -> JsonSerializer.Serialize",
             "PII007 Shop.Customer|NationalId -> ILogger.LogWarning",
-            "PII006 Shop.Customer|NationalId -> ToString",
-            "PII001 |email -> Console.WriteLine",
+            "PII006 Shop.Customer|NationalId -> Customer.ToString",
+            "PII001 |email -> Console.WriteLine", // the message names another member and sink: ignored
         }, flows);
         Assert.All(document.Flows, f => Assert.Equal("leaking", f.State));
         Assert.Equal(8, document.Findings.Count);
+    }
+
+    [Fact]
+    public void A_leak_with_a_type_is_matched_by_full_type_name()
+    {
+        // Two Customer types; the short "member" name alone cannot tell them apart, "type" and "name" can.
+        InventoryRecord leak = Leak(Rules.LogLeak, "Customer.Email", "Email", "ILogger.LogInformation");
+        leak.Properties["type"] = "Billing.Customer";
+        leak.Properties["name"] = "Email";
+        InventoryDocument document = InventoryDocument.Build(new[] { Member("Sales.Customer", "Email", "Email", false), Member("Billing.Customer", "Email", "Email", false), leak }, new[] { "P" });
+        InventoryFlow flow = Assert.Single(document.Flows);
+        Assert.Equal("Billing.Customer|Email", flow.Type + "|" + flow.Member);
+    }
+
+    [Fact]
+    public void Members_found_by_name_come_from_PII008_properties()
+    {
+        var pii008 = new InventoryRecord { RuleId = "PII008", Message = "reworded", File = "C.cs", Line = 4, Project = "P" };
+        pii008.Properties["type"] = "Shop.Contact";
+        pii008.Properties["member"] = "Contact.Ssn";
+        pii008.Properties["name"] = "Ssn";
+        pii008.Properties["piiKind"] = "NationalId";
+        pii008.Properties["sensitivity"] = "sensitive";
+        var annotated = new InventoryRecord { RuleId = "PII008", Message = "reworded", File = "M.cs", Line = 9, Project = "P" };
+        annotated.Properties["type"] = "Shop.Customer";
+        annotated.Properties["member"] = "Customer.Email";
+        annotated.Properties["name"] = "Email";
+        annotated.Properties["piiKind"] = "Email";
+
+        InventoryDocument document = InventoryDocument.Build(new[] { Member("Shop.Customer", "Email", "Email", false), pii008, annotated }, new[] { "P" });
+        Assert.Equal(new[] { "Shop.Contact.Ssn NationalId True Name", "Shop.Customer.Email Email False Pii" },
+            document.Members.Select(m => m.Type + "." + m.Member + " " + m.Kind + " " + m.Sensitive + " " + m.Source).ToArray());
     }
 
     [Fact]
@@ -96,7 +131,7 @@ public sealed class InventoryModelTests
                       "level": "note",
                       "message": { "text": "Customer.Email holds personal data (Email) \u2014 \"quoted\"" },
                       "locations": [ { "physicalLocation": { "artifactLocation": { "uri": "file:///src/My%20App/Customer.cs" }, "region": { "startLine": 7, "startColumn": 33, "endLine": 7, "endColumn": 38 } } } ],
-                      "properties": { "warningLevel": 1, "customProperties": { "type": "Shop.Customer", "member": "Email", "kind": "Email", "sensitive": "false", "source": "Pii" } }
+                      "properties": { "warningLevel": 1, "customProperties": { "type": "Shop.Customer", "member": "Customer.Email", "name": "Email", "piiKind": "Email", "sensitivity": "normal", "source": "Pii" } }
                     },
                     {
                       "ruleId": "CS8618",
@@ -108,7 +143,7 @@ public sealed class InventoryModelTests
                       "level": "error",
                       "message": { "text": "Customer.Email (Email) reaches ILogger.LogInformation unmasked" },
                       "locations": [ { "physicalLocation": { "artifactLocation": { "uri": "file:///src/My%20App/Program.cs" }, "region": { "startLine": 12 } } } ],
-                      "properties": { "warningLevel": 1, "customProperties": { "piiKind": "Email", "fix": "mask" } }
+                      "properties": { "warningLevel": 1, "customProperties": { "fix": "mask", "member": "Customer.Email", "piiKind": "Email", "sensitivity": "normal", "sink": "ILogger.LogInformation" } }
                     }
                   ],
                   "tool": { "driver": { "name": "Microsoft (R) Visual C# Compiler" } }

@@ -2,18 +2,21 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 
 namespace PiiGuard.Analyzers.Flow
 {
     /// <summary>
     /// Collects the leaks of one operation block, one diagnostic per location (loops and local functions are walked more
-    /// than once), and builds the diagnostics with the properties the code fixes read: <c>piiKind</c> and <c>fix</c>.
+    /// than once), and builds the diagnostics with their properties (<see cref="DiagnosticPropertyNames"/>): <c>member</c>,
+    /// <c>piiKind</c>, <c>sensitivity</c> and <c>sink</c> for the inventory and the tool, <c>hash</c> (PII007) and
+    /// <c>piiKinds</c> (PII005), and <c>fix</c> for the code fixes.
     /// </summary>
     internal sealed class LeakReporter
     {
-        public const string PiiKindProperty = "piiKind";
-        public const string FixProperty = "fix";
+        public const string PiiKindProperty = DiagnosticPropertyNames.PiiKind;
+        public const string FixProperty = DiagnosticPropertyNames.Fix;
         public const string FixMask = "mask";
         public const string FixToMaskedString = "toMaskedString";
         public const string FixPseudonymize = "pseudonymize";
@@ -31,7 +34,10 @@ namespace PiiGuard.Analyzers.Flow
         public void Report(Taint taint, IOperation location, Sink sink, string sinkDisplay, TypeFacts facts)
         {
             var properties = ImmutableDictionary.CreateBuilder<string, string?>(StringComparer.Ordinal);
+            properties[DiagnosticPropertyNames.Member] = taint.Display;
             properties[PiiKindProperty] = taint.Info.KindName;
+            properties[DiagnosticPropertyNames.Sensitivity] = DiagnosticPropertyNames.SensitivityOf(taint.Info.Sensitive);
+            properties[DiagnosticPropertyNames.Sink] = sinkDisplay;
             DiagnosticDescriptor descriptor;
             Location where;
             object?[] arguments;
@@ -40,6 +46,7 @@ namespace PiiGuard.Analyzers.Flow
                 descriptor = Rules.UnkeyedHash;
                 where = taint.Hash.Syntax.GetLocation();
                 arguments = new object?[] { taint.Display, taint.Info.Describe(), taint.HashDisplay, sinkDisplay };
+                properties[DiagnosticPropertyNames.Hash] = taint.HashDisplay;
                 properties[FixProperty] = FixPseudonymize;
             }
             else if (taint.IsWholeObject)
@@ -47,6 +54,9 @@ namespace PiiGuard.Analyzers.Flow
                 descriptor = Rules.WholeObjectLeak;
                 where = location.Syntax.GetLocation();
                 arguments = new object?[] { taint.Display, taint.Kinds ?? taint.Info.KindName, sinkDisplay };
+                string kinds = (taint.Kinds ?? taint.Info.KindName).Replace(" ", string.Empty);
+                properties[DiagnosticPropertyNames.PiiKinds] = kinds;
+                properties[DiagnosticPropertyNames.Sensitivity] = DiagnosticPropertyNames.SensitivityOf(taint.Info.Sensitive || AnySensitive(kinds));
                 if (facts.HasMaskedString(location.Type))
                 {
                     properties[FixProperty] = FixToMaskedString;
@@ -78,8 +88,66 @@ namespace PiiGuard.Analyzers.Flow
             var key = (where.SourceTree, where.SourceSpan);
             if (!_diagnostics.ContainsKey(key))
             {
+                AddCarrierSymbol(properties, taint, taint.Hash ?? location);
                 _diagnostics[key] = Diagnostic.Create(descriptor, where, properties.ToImmutable(), arguments);
             }
+        }
+
+        /// <summary>
+        /// <c>type</c> (and <c>name</c>) when the carrier is read in the reported expression itself (<c>c.Email</c>,
+        /// <c>$"{c.Email}"</c>, a whole object <c>customer</c>): the inventory then matches the member by its full type
+        /// rather than by the short <c>member</c> name. A carrier that reached the sink through a local, a field or a call
+        /// is named by <c>member</c> only.
+        /// </summary>
+        private static void AddCarrierSymbol(ImmutableDictionary<string, string?>.Builder properties, Taint taint, IOperation expression)
+        {
+            if (taint.IsWholeObject)
+            {
+                for (IOperation e = expression; ; e = ((IConversionOperation)e).Operand)
+                {
+                    if (e.Type is INamedTypeSymbol type && type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) == taint.Display)
+                    {
+                        properties[DiagnosticPropertyNames.Type] = type.OriginalDefinition.ToDisplayString();
+                        return;
+                    }
+
+                    if (e is not IConversionOperation)
+                    {
+                        return;
+                    }
+                }
+            }
+
+            foreach (IOperation operation in expression.DescendantsAndSelf())
+            {
+                ISymbol? member = operation switch
+                {
+                    IMemberReferenceOperation reference => reference.Member,
+                    IInvocationOperation call => call.TargetMethod,
+                    _ => null,
+                };
+                if (member?.ContainingType is { } containing
+                    && (member is IMethodSymbol ? containing.Name + "." + member.Name + "()" : containing.Name + "." + member.Name) == taint.Display)
+                {
+                    properties[DiagnosticPropertyNames.Type] = containing.OriginalDefinition.ToDisplayString();
+                    properties[DiagnosticPropertyNames.Name] = member.Name;
+                    return;
+                }
+            }
+        }
+
+        /// <summary>Whether any kind of a comma-separated list is sensitive by default (a whole object holding it is sensitive).</summary>
+        private static bool AnySensitive(string kinds)
+        {
+            foreach (string kind in kinds.Split(','))
+            {
+                if (Core.PiiKindInfo.IsSensitiveByDefault(Core.PiiKindInfo.FromName(kind)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 }

@@ -13,7 +13,7 @@ namespace PiiGuard.Analyzers.Inventory
     /// The personal-data inventory (docs/inventory.md). Silent unless the build property <c>PiiGuardInventory</c> is
     /// <c>true</c> (read as <c>build_property.PiiGuardInventory</c>, made compiler-visible by the package's props; the
     /// piiguard tool sets it for every project it scans). Then it reports, as info diagnostics that carry their data in
-    /// properties (SARIF <c>customProperties</c>):
+    /// properties (SARIF <c>customProperties</c>; keys in <see cref="DiagnosticPropertyNames"/>):
     /// PII201 for every personal-data member declared in the compilation, and
     /// PII202 for every masked or pseudonymised flow of a personal member into a known sink.
     /// Leaking flows are not reported here: they are the leak diagnostics PII001–PII007 themselves.
@@ -30,29 +30,32 @@ namespace PiiGuard.Analyzers.Inventory
         /// <summary>The MSBuild property (compiler-visible) that switches the inventory on.</summary>
         public const string EnableOption = "build_property.PiiGuardInventory";
 
-        /// <summary>Property: the containing type's full name.</summary>
-        public const string TypeProperty = "type";
+        /// <summary>Property: the containing type's full name ("Shop.Customer").</summary>
+        public const string TypeProperty = DiagnosticPropertyNames.Type;
 
-        /// <summary>Property: the member's name.</summary>
-        public const string MemberProperty = "member";
+        /// <summary>Property: the member as the leak rules name it ("Customer.Email").</summary>
+        public const string MemberProperty = DiagnosticPropertyNames.Member;
+
+        /// <summary>Property: the member's own name ("Email").</summary>
+        public const string NameProperty = DiagnosticPropertyNames.Name;
 
         /// <summary>Property: the PiiKind name.</summary>
-        public const string KindProperty = "kind";
+        public const string KindProperty = DiagnosticPropertyNames.PiiKind;
 
-        /// <summary>Property: "true" or "false".</summary>
-        public const string SensitiveProperty = "sensitive";
+        /// <summary>Property: "sensitive" or "normal".</summary>
+        public const string SensitivityProperty = DiagnosticPropertyNames.Sensitivity;
 
         /// <summary>Property: what marks the member ("Pii", "PersonalData", "DataClassification").</summary>
-        public const string SourceProperty = "source";
+        public const string SourceProperty = DiagnosticPropertyNames.Source;
 
         /// <summary>Property: the sink's display name.</summary>
-        public const string SinkProperty = "sink";
+        public const string SinkProperty = DiagnosticPropertyNames.Sink;
 
         /// <summary>Property: "masked" or "pseudonymised".</summary>
-        public const string StateProperty = "state";
+        public const string StateProperty = DiagnosticPropertyNames.State;
 
         /// <summary>Property: the sanitizer that protects the flow.</summary>
-        public const string SanitizerProperty = "sanitizer";
+        public const string SanitizerProperty = DiagnosticPropertyNames.Sanitizer;
 
         /// <summary>PII201 (in the central registry, Rules.InventoryMember).</summary>
         public static readonly DiagnosticDescriptor Member = Rules.InventoryMember;
@@ -105,11 +108,7 @@ namespace PiiGuard.Analyzers.Inventory
                 return;
             }
 
-            var properties = ImmutableDictionary.CreateBuilder<string, string?>(StringComparer.Ordinal);
-            properties[TypeProperty] = symbol.ContainingType.ToDisplayString();
-            properties[MemberProperty] = symbol.Name;
-            properties[KindProperty] = info.KindName;
-            properties[SensitiveProperty] = info.Sensitive ? "true" : "false";
+            var properties = MemberProperties(symbol, info);
             properties[SourceProperty] = SourceOf(symbol, pii);
             Location location = symbol.Locations[0];
             context.ReportDiagnostic(Diagnostic.Create(Member, location, properties.ToImmutable(), symbol.ContainingType.Name + "." + symbol.Name, info.Describe()));
@@ -267,16 +266,24 @@ namespace PiiGuard.Analyzers.Inventory
                 return;
             }
 
-            var properties = ImmutableDictionary.CreateBuilder<string, string?>(StringComparer.Ordinal);
-            properties[TypeProperty] = member.ContainingType.ToDisplayString();
-            properties[MemberProperty] = member.Name;
-            properties[KindProperty] = info.KindName;
-            properties[SensitiveProperty] = info.Sensitive ? "true" : "false";
+            var properties = MemberProperties(member, info);
             properties[SinkProperty] = sink.Display;
             properties[StateProperty] = state;
             properties[SanitizerProperty] = sanitizer;
             context.ReportDiagnostic(Diagnostic.Create(ProtectedFlow, context.Operation.Syntax.GetLocation(), properties.ToImmutable(),
                 member.ContainingType.Name + "." + member.Name, info.Describe(), sink.Display, state, sanitizer));
+        }
+
+        /// <summary>The properties that name a personal member: <c>type</c>, <c>member</c>, <c>name</c>, <c>piiKind</c>, <c>sensitivity</c>.</summary>
+        private static ImmutableDictionary<string, string?>.Builder MemberProperties(ISymbol member, PiiInfo info)
+        {
+            var properties = ImmutableDictionary.CreateBuilder<string, string?>(StringComparer.Ordinal);
+            properties[TypeProperty] = member.ContainingType.ToDisplayString();
+            properties[MemberProperty] = member.ContainingType.Name + "." + member.Name;
+            properties[NameProperty] = member.Name;
+            properties[KindProperty] = info.KindName;
+            properties[SensitivityProperty] = DiagnosticPropertyNames.SensitivityOf(info.Sensitive);
+            return properties;
         }
     }
 }

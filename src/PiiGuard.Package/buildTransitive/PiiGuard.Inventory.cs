@@ -189,7 +189,11 @@ namespace PiiGuard.Inventory
         /// <summary>The projects scanned.</summary>
         public List<string> Projects { get; } = new List<string>();
 
-        /// <summary>Builds the inventory from PiiGuard diagnostics.</summary>
+        /// <summary>
+        /// Builds the inventory from PiiGuard diagnostics. Everything is read from the diagnostics' properties (SARIF
+        /// <c>customProperties</c>; the keys are PiiGuard.Analyzers.DiagnosticPropertyNames, listed in docs/inventory.md),
+        /// never from their messages, whose wording may change.
+        /// </summary>
         public static InventoryDocument Build(IEnumerable<InventoryRecord> records, IEnumerable<string> projects)
         {
             var document = new InventoryDocument();
@@ -205,9 +209,9 @@ namespace PiiGuard.Inventory
                     var member = new InventoryMember
                     {
                         Type = Get(record, "type"),
-                        Member = Get(record, "member"),
-                        Kind = Get(record, "kind", "Other"),
-                        Sensitive = Get(record, "sensitive") == "true",
+                        Member = NameOf(record),
+                        Kind = Get(record, "piiKind", "Other"),
+                        Sensitive = Get(record, "sensitivity") == "sensitive",
                         Source = Get(record, "source", "Pii"),
                         Project = record.Project,
                         File = record.File,
@@ -224,8 +228,8 @@ namespace PiiGuard.Inventory
                     AddFlow(document, flowKeys, new InventoryFlow
                     {
                         Type = Get(record, "type"),
-                        Member = Get(record, "member"),
-                        Kind = Get(record, "kind"),
+                        Member = NameOf(record),
+                        Kind = Get(record, "piiKind"),
                         Sink = Get(record, "sink"),
                         State = Get(record, "state", "masked"),
                         Sanitizer = Get(record, "sanitizer"),
@@ -244,25 +248,22 @@ namespace PiiGuard.Inventory
             // PII008: members found by their names only (no annotation); kept unless the same member is annotated.
             foreach (InventoryRecord record in pending)
             {
-                string display = FirstToken(record.Message, " looks like personal data");
                 string kind = Get(record, "piiKind", "Other");
-                int dot = display.LastIndexOf('.');
-                string shortType = dot < 0 ? "" : display.Substring(0, dot);
-                InventoryMember? sibling = members.Values.FirstOrDefault(m => m.Project == record.Project && m.File == record.File && InventoryMember.ShortType(m.Type) == shortType);
                 var member = new InventoryMember
                 {
-                    Type = sibling?.Type ?? shortType,
-                    Member = dot < 0 ? display : display.Substring(dot + 1),
+                    Type = Get(record, "type"),
+                    Member = NameOf(record),
                     Kind = kind,
-                    Sensitive = IsSensitiveKind(kind),
+                    Sensitive = record.Properties.ContainsKey("sensitivity") ? Get(record, "sensitivity") == "sensitive" : IsSensitiveKind(kind),
                     Source = "Name",
                     Project = record.Project,
                     File = record.File,
                     Line = record.Line,
                 };
-                if (!members.Values.Any(m => m.ShortName == shortType + "." + member.Member))
+                string key = member.Type + "." + member.Member;
+                if (!members.ContainsKey(key))
                 {
-                    members[record.Project + ":" + display] = member;
+                    members[key] = member;
                 }
             }
 
@@ -275,16 +276,21 @@ namespace PiiGuard.Inventory
                     continue;
                 }
 
-                ParseLeak(finding, out string carrier, out string kind, out string sink);
-                InventoryMember? member = document.Members.FirstOrDefault(m => m.ShortName == carrier)
-                    ?? document.Members.FirstOrDefault(m => InventoryMember.ShortType(m.Type) == carrier);
+                // "member" names the carrier as the rule does: "Customer.Email", "Customer" (a whole object), "email" (a parameter).
+                string carrier = Get(finding, "member");
+                string type = Get(finding, "type");
+                string name = Get(finding, "name");
+                InventoryMember? member = type.Length > 0
+                    ? document.Members.FirstOrDefault(m => m.Type == type && (name.Length == 0 || m.Member == name)) // by symbol: exact
+                    : document.Members.FirstOrDefault(m => m.ShortName == carrier) // by the short name the rule reports
+                        ?? document.Members.FirstOrDefault(m => InventoryMember.ShortType(m.Type) == carrier);
                 bool whole = finding.RuleId == "PII005" || finding.RuleId == "PII006";
                 AddFlow(document, flowKeys, new InventoryFlow
                 {
                     Type = member?.Type ?? "",
                     Member = member is null ? carrier : whole && member.ShortName != carrier ? "(whole object)" : member.Member,
-                    Kind = kind,
-                    Sink = sink,
+                    Kind = Get(finding, "piiKind"),
+                    Sink = Get(finding, "sink"),
                     State = "leaking",
                     Rule = finding.RuleId,
                     Project = finding.Project,
@@ -309,68 +315,18 @@ namespace PiiGuard.Inventory
             }
         }
 
-        /// <summary>Reads carrier, kind and sink out of a leak message (the rules' message formats, Rules.cs).</summary>
-        private static void ParseLeak(InventoryRecord finding, out string carrier, out string kind, out string sink)
+        /// <summary>The member's own name: "name", or what follows the type in "member" ("Customer.Email" -> "Email").</summary>
+        private static string NameOf(InventoryRecord record)
         {
-            string message = finding.Message;
-            carrier = "";
-            kind = finding.Properties.TryGetValue("piiKind", out string? k) ? k : "";
-            sink = "";
-            switch (finding.RuleId)
+            string name = Get(record, "name");
+            if (name.Length > 0)
             {
-                case "PII005":
-                    carrier = FirstToken(message, " holds personal data (");
-                    sink = Between(message, ") and reaches ", " without a masked text form");
-                    return;
-                case "PII006":
-                    // "{type} prints its personal data ({member, member…}) unmasked through {ToString}": the first member carries it.
-                    carrier = FirstToken(message, " prints its personal data (");
-                    string members = Between(message, " prints its personal data (", ") unmasked through ");
-                    if (members.Length > 0)
-                    {
-                        carrier = carrier + "." + FirstToken(members, ", ");
-                        sink = Between(message, ") unmasked through ", null);
-                    }
-
-                    return;
-                case "PII007":
-                    carrier = FirstToken(message, " (");
-                    sink = Between(message, " before it reaches ", "; the hash");
-                    return;
-                default:
-                    carrier = FirstToken(message, " (");
-                    foreach (string marker in new[] { ") leaves the process through ", ") is recorded as telemetry by ", ") is placed in an exception message by ", ") reaches " })
-                    {
-                        int at = message.IndexOf(marker, StringComparison.Ordinal);
-                        if (at >= 0)
-                        {
-                            string tail = message.Substring(at + marker.Length);
-                            sink = tail.EndsWith(" unmasked", StringComparison.Ordinal) ? tail.Substring(0, tail.Length - " unmasked".Length) : tail;
-                            return;
-                        }
-                    }
-
-                    return;
-            }
-        }
-
-        private static string FirstToken(string message, string marker)
-        {
-            int at = message.IndexOf(marker, StringComparison.Ordinal);
-            return at < 0 ? message : message.Substring(0, at);
-        }
-
-        private static string Between(string message, string start, string? end)
-        {
-            int a = message.IndexOf(start, StringComparison.Ordinal);
-            if (a < 0)
-            {
-                return "";
+                return name;
             }
 
-            a += start.Length;
-            int b = end is null ? -1 : message.IndexOf(end, a, StringComparison.Ordinal);
-            return b < 0 ? message.Substring(a) : message.Substring(a, b - a);
+            string member = Get(record, "member");
+            int dot = member.LastIndexOf('.');
+            return dot < 0 ? member : member.Substring(dot + 1);
         }
 
         private static string Get(InventoryRecord record, string key, string fallback = "") =>
