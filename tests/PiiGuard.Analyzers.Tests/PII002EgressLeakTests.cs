@@ -133,7 +133,7 @@ public class PII002EgressLeakTests
     public Task Kafka_Produce() => Verify("""
         async Task Run(Confluent.Kafka.IProducer<string, string> producer, Customer c)
         {
-            producer.Produce("customers", {|PII002:new Confluent.Kafka.Message<string, string> { Key = "k", Value = c.Email }|});
+            producer.Produce("customers", new Confluent.Kafka.Message<string, string> { Key = "k", Value = {|PII002:c.Email|} });
             await producer.ProduceAsync("customers", new Confluent.Kafka.Message<string, string> { Key = "k", Value = c.Tier });
         }
         """);
@@ -153,10 +153,13 @@ public class PII002EgressLeakTests
     public Task Kafka_PersonalKeyOrValue() => Verify("""
         async Task Run(Confluent.Kafka.IProducer<string, string> producer, Confluent.Kafka.IProducer<string, Order> orders, Customer c, byte[] key)
         {
-            await producer.ProduceAsync("customers", {|PII002:new Confluent.Kafka.Message<string, string> { Key = c.Email, Value = "signed-in" }|});
-            var message = new Confluent.Kafka.Message<string, string> { Key = "k", Value = $"phone {c.Phone}" };
-            producer.Produce("customers", {|PII002:message|});
-            await orders.ProduceAsync("orders", {|PII002:new Confluent.Kafka.Message<string, Order> { Key = c.NationalId, Value = new Order() }|});
+            await producer.ProduceAsync("customers", new Confluent.Kafka.Message<string, string> { Key = {|PII002:c.Email|}, Value = "signed-in" });
+            var message = new Confluent.Kafka.Message<string, string> { Key = "k", Value = $"phone {{|PII002:c.Phone|}}" };
+            producer.Produce("customers", message);
+            await orders.ProduceAsync("orders", new Confluent.Kafka.Message<string, Order> { Key = {|PII002:c.NationalId|}, Value = new Order() });
+            var assigned = new Confluent.Kafka.Message<string, string>();
+            assigned.Value = {|PII002:c.Email|};
+            await producer.ProduceAsync("customers", assigned);
             await producer.ProduceAsync("customers", new Confluent.Kafka.Message<string, string> { Key = PiiMask.Pseudonymize(c.Email, key)!, Value = PiiMask.Email(c.Email)! });
             await orders.ProduceAsync("orders", new Confluent.Kafka.Message<string, Order> { Key = c.Tier, Value = new Order() });
         }

@@ -150,6 +150,27 @@ public class PII005WholeObjectLeakTests
         """);
 
     [Fact]
+    public Task SerializingHelpers_ReportTheirCallers() => Verify("""
+        static string ToJson(Customer c) => JsonSerializer.Serialize(c);
+
+        static string ToXml(Customer c)
+        {
+            using var writer = new System.IO.StringWriter();
+            new System.Xml.Serialization.XmlSerializer(typeof(Customer)).Serialize(writer, c);
+            return writer.ToString();
+        }
+
+        static string Describe(Customer c) => JsonSerializer.Serialize(new { c.Tier, c.Id });
+
+        void Run(ILogger logger, Customer c)
+        {
+            logger.LogInformation({|PII005:ToJson(c)|});
+            logger.LogInformation("Customer {Xml}", {|PII005:ToXml(c)|});
+            logger.LogInformation(Describe(c));
+        }
+        """);
+
+    [Fact]
     public Task XmlSerialization_WithoutPersonalData_OrNotSent() => Verify("""
         async Task Run(ILogger logger, HttpClient client, Customer c)
         {
@@ -173,10 +194,11 @@ public class PII005WholeObjectLeakTests
             Confluent.Kafka.IProducer<string, string> strings, Confluent.Kafka.IProducer<string, Order> orders,
             Azure.Messaging.ServiceBus.ServiceBusSender sender, RabbitMQ.Client.IChannel channel, Customer c, MaskedCustomer masked)
         {
-            await producer.ProduceAsync("customers", {|PII005:new Confluent.Kafka.Message<string, Customer> { Key = "k", Value = c }|});
-            var message = new Confluent.Kafka.Message<string, MaskedCustomer> { Key = "k", Value = masked };
-            maskedProducer.Produce("customers", {|PII005:message|});
-            await strings.ProduceAsync("customers", {|PII005:new Confluent.Kafka.Message<string, string> { Key = "k", Value = JsonSerializer.Serialize(c) }|});
+            await producer.ProduceAsync("customers", new Confluent.Kafka.Message<string, Customer> { Key = "k", Value = {|PII005:c|} });
+            var message = new Confluent.Kafka.Message<string, MaskedCustomer> { Key = "k" };
+            message.Value = {|PII005:masked|};
+            maskedProducer.Produce("customers", message);
+            await strings.ProduceAsync("customers", new Confluent.Kafka.Message<string, string> { Key = "k", Value = {|PII005:JsonSerializer.Serialize(c)|} });
             await sender.SendMessageAsync(new Azure.Messaging.ServiceBus.ServiceBusMessage({|PII005:BinaryData.FromObjectAsJson(c)|}));
             var body = new Azure.Messaging.ServiceBus.ServiceBusMessage();
             body.Body = {|PII005:BinaryData.FromObjectAsJson(masked)|};
@@ -197,11 +219,11 @@ public class PII005WholeObjectLeakTests
             using var writer = new System.IO.StringWriter();
             new System.Xml.Serialization.XmlSerializer(typeof(Customer)).Serialize(writer, c);
             await client.PostAsync("https://api.example.com", new StringContent({|#0:writer.ToString()|}));
-            await producer.ProduceAsync("customers", {|#1:new Confluent.Kafka.Message<string, Customer> { Value = c }|});
+            await producer.ProduceAsync("customers", new Confluent.Kafka.Message<string, Customer> { Value = {|#1:c|} });
         }
         """,
         DiagnosticResult.CompilerWarning("PII005").WithLocation(0).WithArguments("Customer", "NationalId, Email, Phone, Health", "new StringContent"),
-        DiagnosticResult.CompilerWarning("PII005").WithLocation(1).WithArguments("Message<string, Customer>", "NationalId", "IProducer.ProduceAsync"));
+        DiagnosticResult.CompilerWarning("PII005").WithLocation(1).WithArguments("Customer", "NationalId, Email, Phone, Health", "Message.Value"));
 
     [Fact]
     public Task PutAndPatchAsJson_AndIdentityUser() => Verify("""

@@ -133,8 +133,9 @@ namespace PiiGuard.Analyzers.Flow
             Add("RabbitMQ.Client.IModel", rabbit);
             Add("RabbitMQ.Client.IModelExensions", rabbit);
             Add("RabbitMQ.Client.IModelExtensions", rabbit);
-            // A Kafka message's key and value are written by the producer's serializers (JSON, Avro, Protobuf): read by reflection.
-            Func<IMethodSymbol, Sink?> kafka = m => m.Name == "Produce" || m.Name == "ProduceAsync" ? new Sink(SinkRule.Egress, "IProducer." + m.Name, ImmutableHashSet.Create("message", "topic"), SinkMode.Destructure) : null;
+            Func<IMethodSymbol, Sink?> kafka = m => m.Name == "Produce" || m.Name == "ProduceAsync" ? new Sink(SinkRule.Egress, "IProducer." + m.Name, ImmutableHashSet.Create("message", "topic")) : null;
+            // A Kafka message's key and value are written by the producer's serializers (JSON, Avro, Protobuf), which read objects by reflection.
+            AddProperty("Confluent.Kafka.Message`2", p => p.Name is "Key" or "Value" ? new Sink(SinkRule.Egress, "Message." + p.Name, mode: SinkMode.Destructure) : null);
             Add("Confluent.Kafka.IProducer`2", kafka);
             Add("Confluent.Kafka.Producer`2", kafka);
             Add("Azure.Messaging.ServiceBus.ServiceBusMessage", m => m.MethodKind == MethodKind.Constructor ? new Sink(SinkRule.Egress, "new ServiceBusMessage", ImmutableHashSet.Create("body")) : null);

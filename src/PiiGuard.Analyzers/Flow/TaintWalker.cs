@@ -700,13 +700,20 @@ namespace PiiGuard.Analyzers.Flow
         {
             IOperation stripped = StripConversions(operation);
             Taint? taint = Eval(stripped);
-            if (taint is { IsWholeObject: false, IsMemberData: false })
+            if (taint is { HasSource: true, IsWholeObject: false, IsMemberData: false })
             {
                 return taint;
             }
 
             PersonalShape? shape = _engine.Facts.GetShape(stripped.Type);
-            return shape is null ? taint : Taint.WholeObject(TypeDisplay(stripped.Type!), shape.First, shape.Kinds);
+            if (shape is null)
+            {
+                return taint;
+            }
+
+            // A summarised helper's parameter (string ToJson(Customer c)) is serialised whole too, and keeps its bit for the call site.
+            Taint whole = Taint.WholeObject(TypeDisplay(stripped.Type!), shape.First, shape.Kinds);
+            return taint is { HasSource: false } ? Taint.Union(taint, whole) : whole;
         }
 
         private Taint? TextFormTaint(IOperation operation)
