@@ -166,6 +166,21 @@ public class PII002EgressLeakTests
         """);
 
     [Fact]
+    public Task MessageHeadersAndKeys() => Verify("""
+        async Task Run(Confluent.Kafka.IProducer<string, string> producer, RabbitMQ.Client.IChannel channel, Customer c)
+        {
+            var headers = new Confluent.Kafka.Headers();
+            headers.Add("email", {|PII002:Encoding.UTF8.GetBytes(c.Email)|});
+            headers.Add("tier", Encoding.UTF8.GetBytes(c.Tier));
+            await producer.ProduceAsync("customers", new Confluent.Kafka.Message<string, string> { Key = "k", Value = "v", Headers = headers });
+            var properties = new RabbitMQ.Client.BasicProperties { Headers = new Dictionary<string, object?>() };
+            properties.Headers["phone"] = {|PII002:c.Phone|};
+            properties.Headers["tier"] = c.Tier;
+            var message = new Azure.Messaging.ServiceBus.ServiceBusMessage("x") { SessionId = {|PII002:c.Email|}, PartitionKey = c.Tier };
+        }
+        """);
+
+    [Fact]
     public Task AzureServiceBus_BinaryDataAndInitializedProperties() => Verify("""
         async Task Run(Azure.Messaging.ServiceBus.ServiceBusSender sender, Customer c)
         {

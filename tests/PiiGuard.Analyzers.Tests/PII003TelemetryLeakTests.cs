@@ -92,6 +92,8 @@ public class PII003TelemetryLeakTests
             client.TrackTrace(trace);
             client.TrackEvent("SignedIn", {|PII003:new Dictionary<string, string> { ["email"] = email }|});
             client.Context.GlobalProperties["user"] = {|PII003:email|};
+            client.Context.User.AuthenticatedUserId = {|PII003:email|};
+            client.Context.User.AccountId = c.Tier;
             client.TrackException(new Microsoft.ApplicationInsights.DataContracts.ExceptionTelemetry(new InvalidOperationException("x")) { Properties = { { "phone", {|PII003:c.Phone|} }, { "tier", c.Tier } } });
         }
         """);

@@ -138,11 +138,13 @@ namespace PiiGuard.Analyzers.Flow
             AddProperty("Confluent.Kafka.Message`2", p => p.Name is "Key" or "Value" ? new Sink(SinkRule.Egress, "Message." + p.Name, mode: SinkMode.Destructure) : null);
             Add("Confluent.Kafka.IProducer`2", kafka);
             Add("Confluent.Kafka.Producer`2", kafka);
+            Add("Confluent.Kafka.Headers", m => m.Name == "Add" ? new Sink(SinkRule.Egress, "Headers.Add") : null);
             Add("Azure.Messaging.ServiceBus.ServiceBusMessage", m => m.MethodKind == MethodKind.Constructor ? new Sink(SinkRule.Egress, "new ServiceBusMessage", ImmutableHashSet.Create("body")) : null);
-            AddProperty("Azure.Messaging.ServiceBus.ServiceBusMessage", p => p.Name == "Body" || p.Name == "Subject" || p.Name == "CorrelationId" || p.Name == "MessageId" ? new Sink(SinkRule.Egress, "ServiceBusMessage." + p.Name) : null);
+            AddProperty("Azure.Messaging.ServiceBus.ServiceBusMessage", p => p.Name is "Body" or "Subject" or "CorrelationId" or "MessageId" or "SessionId" or "PartitionKey" ? new Sink(SinkRule.Egress, "ServiceBusMessage." + p.Name) : null);
             Add("Grpc.Core.Metadata", m => m.Name == "Add" ? new Sink(SinkRule.Egress, "Metadata.Add", ImmutableHashSet.Create("value", "valueBytes", "item")) : null);
 
             AddContainer("Azure.Messaging.ServiceBus.ServiceBusMessage", "ApplicationProperties", new Sink(SinkRule.Egress, "ServiceBusMessage.ApplicationProperties"));
+            AddContainer("RabbitMQ.Client.BasicProperties", "Headers", new Sink(SinkRule.Egress, "BasicProperties.Headers"));
             AddContainer("Microsoft.ApplicationInsights.DataContracts.EventTelemetry", "Properties", new Sink(SinkRule.Telemetry, "EventTelemetry.Properties"));
             AddContainer("Microsoft.ApplicationInsights.DataContracts.TraceTelemetry", "Properties", new Sink(SinkRule.Telemetry, "TraceTelemetry.Properties"));
             AddContainer("Microsoft.ApplicationInsights.DataContracts.RequestTelemetry", "Properties", new Sink(SinkRule.Telemetry, "RequestTelemetry.Properties"));
@@ -175,6 +177,7 @@ namespace PiiGuard.Analyzers.Flow
             Add("Microsoft.ApplicationInsights.DataContracts.EventTelemetry", m => m.MethodKind == MethodKind.Constructor ? new Sink(SinkRule.Telemetry, "new EventTelemetry", ImmutableHashSet.Create("name")) : null);
             AddProperty("Microsoft.ApplicationInsights.DataContracts.EventTelemetry", p => p.Name == "Name" ? new Sink(SinkRule.Telemetry, "EventTelemetry.Name") : null);
             AddProperty("Microsoft.ApplicationInsights.DataContracts.ExceptionTelemetry", p => p.Name == "Message" ? new Sink(SinkRule.Telemetry, "ExceptionTelemetry.Message") : null);
+            AddProperty("Microsoft.ApplicationInsights.Extensibility.Implementation.UserContext", p => p.Name is "Id" or "AuthenticatedUserId" or "AccountId" ? new Sink(SinkRule.Telemetry, "UserContext." + p.Name) : null);
         }
 
         public Compilation Compilation { get; }
