@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 
 namespace PiiGuard.Analyzers.Flow
@@ -47,7 +48,7 @@ namespace PiiGuard.Analyzers.Flow
                 descriptor = Rules.WholeObjectLeak;
                 where = location.Syntax.GetLocation();
                 arguments = new object?[] { taint.Display, taint.Kinds ?? taint.Info.KindName, sinkDisplay };
-                if (facts.HasMaskedString(location.Type))
+                if (facts.HasMaskedString(location.Type) && !IsAssignedToTypedMember(location))
                 {
                     properties[FixProperty] = FixToMaskedString;
                 }
@@ -81,5 +82,13 @@ namespace PiiGuard.Analyzers.Flow
                 _diagnostics[key] = Diagnostic.Create(descriptor, where, properties.ToImmutable(), arguments);
             }
         }
+
+        /// <summary>
+        /// <c>message.Value = customer</c> where Value is of the object's own type (Kafka's Message&lt;K, Customer&gt;): its
+        /// ToMaskedString() (a string) would not compile there, so the fix is not offered.
+        /// </summary>
+        private static bool IsAssignedToTypedMember(IOperation location) =>
+            location.Parent is ISimpleAssignmentOperation assignment && ReferenceEquals(assignment.Value, location)
+            && assignment.Target.Type?.SpecialType is not (SpecialType.System_String or SpecialType.System_Object);
     }
 }
