@@ -1157,17 +1157,17 @@ namespace PiiGuard.Analyzers.Flow
         /// </summary>
         private void BindWriterTarget(ISymbol variable, IOperation value)
         {
-            if (variable is not ILocalSymbol { Type: { } type } || !_known.IsSerializationTarget(type))
-            {
-                return;
-            }
-
             ImmutableArray<IArgumentOperation> arguments = StripConversions(value) switch
             {
                 IInvocationOperation call => call.Arguments,
                 IObjectCreationOperation creation => creation.Arguments,
                 _ => ImmutableArray<IArgumentOperation>.Empty,
             };
+            if (arguments.IsEmpty || variable is not ILocalSymbol { Type: { } type } || !_known.IsSerializationTarget(type))
+            {
+                return;
+            }
+
             foreach (IArgumentOperation argument in arguments)
             {
                 if (_known.IsSerializationTarget(argument.Value.Type) && RootVariable(argument.Value) is { } target && !SymbolEqualityComparer.Default.Equals(target, variable))
