@@ -59,6 +59,25 @@ public class PII002EgressLeakTests
         """);
 
     [Fact]
+    public Task HttpClient_BaseAddressAndRequestUri() => Verify("""
+        async Task Run(HttpClient client, Customer c, byte[] key)
+        {
+            client.BaseAddress = {|PII002:new Uri("https://api.example.com/" + c.Email)|};
+            var request = new HttpRequestMessage { RequestUri = {|PII002:new Uri("https://api.example.com/?p=" + c.Phone)|} };
+            request.RequestUri = {|PII002:new Uri($"https://api.example.com/{c.NationalId}")|};
+            await client.GetAsync({|PII002:new Uri(new Uri("https://api.example.com/"), c.Email)|});
+            var builder = new UriBuilder("https://api.example.com") { Query = "email=" + c.Email };
+            await client.GetAsync({|PII002:builder.Uri|});
+            await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, {|PII002:new Uri("https://api.example.com/" + c.Phone)|}));
+            await client.SendAsync(request);
+            client.BaseAddress = new Uri("https://api.example.com/" + c.Id);
+            client.BaseAddress = new Uri("https://api.example.com/" + PiiMask.Pseudonymize(c.Email, key));
+            await client.GetAsync(new Uri(new Uri("https://api.example.com/"), PiiMask.Email(c.Email)));
+            request.RequestUri = new Uri("https://api.example.com/" + c.Tier);
+        }
+        """);
+
+    [Fact]
     public Task WebClient_Urls() => Verify("""
         void Run(Customer c)
         {
@@ -114,10 +133,97 @@ public class PII002EgressLeakTests
     public Task Kafka_Produce() => Verify("""
         async Task Run(Confluent.Kafka.IProducer<string, string> producer, Customer c)
         {
-            producer.Produce("customers", {|PII002:new Confluent.Kafka.Message<string, string> { Key = "k", Value = c.Email }|});
+            producer.Produce("customers", new Confluent.Kafka.Message<string, string> { Key = "k", Value = {|PII002:c.Email|} });
             await producer.ProduceAsync("customers", new Confluent.Kafka.Message<string, string> { Key = "k", Value = c.Tier });
         }
         """);
+
+    [Fact]
+    public Task RabbitMq_PublishBody_FromALocal() => Verify("""
+        async Task Run(RabbitMQ.Client.IChannel channel, Customer c)
+        {
+            var email = c.Email;
+            var body = Encoding.UTF8.GetBytes("customer " + email);
+            await RabbitMQ.Client.IChannelExtensions.BasicPublishAsync(channel, "exchange", "key", {|PII002:body|});
+            await RabbitMQ.Client.IChannelExtensions.BasicPublishAsync(channel, "exchange", "key", Encoding.UTF8.GetBytes(PiiMask.Email(email)!));
+        }
+        """);
+
+    [Fact]
+    public Task Kafka_PersonalKeyOrValue() => Verify("""
+        async Task Run(Confluent.Kafka.IProducer<string, string> producer, Confluent.Kafka.IProducer<string, Order> orders, Customer c, byte[] key)
+        {
+            await producer.ProduceAsync("customers", new Confluent.Kafka.Message<string, string> { Key = {|PII002:c.Email|}, Value = "signed-in" });
+            var message = new Confluent.Kafka.Message<string, string> { Key = "k", Value = $"phone {{|PII002:c.Phone|}}" };
+            producer.Produce("customers", message);
+            await orders.ProduceAsync("orders", new Confluent.Kafka.Message<string, Order> { Key = {|PII002:c.NationalId|}, Value = new Order() });
+            var assigned = new Confluent.Kafka.Message<string, string>();
+            assigned.Value = {|PII002:c.Email|};
+            await producer.ProduceAsync("customers", assigned);
+            await producer.ProduceAsync("customers", new Confluent.Kafka.Message<string, string> { Key = PiiMask.Pseudonymize(c.Email, key)!, Value = PiiMask.Email(c.Email)! });
+            await orders.ProduceAsync("orders", new Confluent.Kafka.Message<string, Order> { Key = c.Tier, Value = new Order() });
+        }
+        """);
+
+    [Fact]
+    public Task MessageHeadersAndKeys() => Verify("""
+        async Task Run(Confluent.Kafka.IProducer<string, string> producer, RabbitMQ.Client.IChannel channel, Customer c)
+        {
+            var headers = new Confluent.Kafka.Headers();
+            headers.Add("email", {|PII002:Encoding.UTF8.GetBytes(c.Email)|});
+            headers.Add("tier", Encoding.UTF8.GetBytes(c.Tier));
+            await producer.ProduceAsync("customers", new Confluent.Kafka.Message<string, string> { Key = "k", Value = "v", Headers = headers });
+            var properties = new RabbitMQ.Client.BasicProperties { Headers = new Dictionary<string, object?>() };
+            properties.Headers["phone"] = {|PII002:c.Phone|};
+            properties.Headers["tier"] = c.Tier;
+            var message = new Azure.Messaging.ServiceBus.ServiceBusMessage("x") { SessionId = {|PII002:c.Email|}, PartitionKey = c.Tier };
+        }
+        """);
+
+    [Fact]
+    public Task AzureServiceBus_BinaryDataAndInitializedProperties() => Verify("""
+        async Task Run(Azure.Messaging.ServiceBus.ServiceBusSender sender, Customer c)
+        {
+            var email = c.Email;
+            await sender.SendMessageAsync(new Azure.Messaging.ServiceBus.ServiceBusMessage({|PII002:BinaryData.FromString(email)|}));
+            var message = new Azure.Messaging.ServiceBus.ServiceBusMessage("x") { ApplicationProperties = { ["email"] = {|PII002:email|}, ["phone"] = {|PII002:c.Phone|} } };
+            var added = new Azure.Messaging.ServiceBus.ServiceBusMessage("x") { ApplicationProperties = { { "id", {|PII002:c.NationalId|} }, { "tier", c.Tier } } };
+            message.Body = {|PII002:BinaryData.FromString(c.NationalId)|};
+            message.ApplicationProperties["x"] = {|PII002:email|};
+            await sender.SendMessageAsync(message);
+            await sender.SendMessageAsync(added);
+            var clean = new Azure.Messaging.ServiceBus.ServiceBusMessage(BinaryData.FromString(c.Tier)) { ApplicationProperties = { ["email"] = PiiMask.Email(email), ["tier"] = c.Tier } };
+            await sender.SendMessageAsync(clean);
+        }
+        """);
+
+    [Fact]
+    public Task XmlSerialization_OfAFilledDto_NamesTheMember() => Verify("""
+        async Task Run(HttpClient client, Customer c)
+        {
+            var dto = new CustomerDto { Mail = c.Email };
+            var serializer = new System.Xml.Serialization.XmlSerializer(typeof(CustomerDto));
+            using var writer = new System.IO.StringWriter();
+            serializer.Serialize(writer, dto);
+            await client.PostAsync("https://api.example.com", new StringContent({|#0:writer.ToString()|}));
+            var masked = new CustomerDto { Mail = PiiMask.Email(c.Email)! };
+            using var clean = new System.IO.StringWriter();
+            serializer.Serialize(clean, masked);
+            await client.PostAsync("https://api.example.com", new StringContent(clean.ToString()));
+        }
+        }
+
+        public class CustomerDto
+        {
+            public string Mail { get; set; } = "";
+        """,
+        DiagnosticResult.CompilerWarning("PII002").WithLocation(0).WithArguments("Customer.Email", "Email", "new StringContent"));
+
+    [Fact]
+    public Task BaseAddress_MessageNamesMemberKindAndSink() => Verify("""
+        void Run(HttpClient client, Customer c) => client.BaseAddress = {|#0:new Uri("https://api.example.com/" + c.NationalId)|};
+        """,
+        DiagnosticResult.CompilerWarning("PII002").WithLocation(0).WithArguments("Customer.NationalId", "NationalId, sensitive", "HttpClient.BaseAddress"));
 
     [Fact]
     public Task AzureServiceBus_BodyAndProperties() => Verify("""

@@ -79,6 +79,47 @@ public class PII003TelemetryLeakTests
         """);
 
     [Fact]
+    public Task ApplicationInsights_InitializersAndTelemetryItems() => Verify("""
+        void Run(Microsoft.ApplicationInsights.TelemetryClient client, Customer c)
+        {
+            var email = c.Email;
+            var signedIn = new Microsoft.ApplicationInsights.DataContracts.EventTelemetry("SignedIn") { Properties = { ["email"] = {|PII003:c.Email|}, ["tier"] = c.Tier } };
+            client.TrackEvent(signedIn);
+            client.TrackTrace(new Microsoft.ApplicationInsights.DataContracts.TraceTelemetry("Signed in " + {|PII003:email|}));
+            client.TrackTrace(new Microsoft.ApplicationInsights.DataContracts.TraceTelemetry("Signed in") { Message = {|PII003:c.NationalId|} });
+            var trace = new Microsoft.ApplicationInsights.DataContracts.TraceTelemetry("Signed in");
+            trace.Properties["email"] = {|PII003:email|};
+            client.TrackTrace(trace);
+            client.TrackEvent("SignedIn", {|PII003:new Dictionary<string, string> { ["email"] = email }|});
+            client.Context.GlobalProperties["user"] = {|PII003:email|};
+            client.Context.User.AuthenticatedUserId = {|PII003:email|};
+            client.Context.User.AccountId = c.Tier;
+            client.TrackException(new Microsoft.ApplicationInsights.DataContracts.ExceptionTelemetry(new InvalidOperationException("x")) { Properties = { { "phone", {|PII003:c.Phone|} }, { "tier", c.Tier } } });
+        }
+        """);
+
+    [Fact]
+    public Task ApplicationInsights_MaskedOrNotPersonal() => Verify("""
+        void Run(Microsoft.ApplicationInsights.TelemetryClient client, Customer c, byte[] key)
+        {
+            var email = c.Email;
+            client.TrackEvent(new Microsoft.ApplicationInsights.DataContracts.EventTelemetry("SignedIn") { Properties = { ["email"] = PiiMask.Email(email), ["tier"] = c.Tier } });
+            client.TrackTrace(new Microsoft.ApplicationInsights.DataContracts.TraceTelemetry("Signed in " + PiiMask.Pseudonymize(email, key)));
+            var trace = new Microsoft.ApplicationInsights.DataContracts.TraceTelemetry("Signed in") { Message = "tier " + c.Tier };
+            trace.Properties["id"] = c.Id.ToString();
+            client.TrackTrace(trace);
+            client.TrackEvent("SignedIn", new Dictionary<string, string> { ["email"] = PiiMask.Email(email)! });
+        }
+        """);
+
+    [Fact]
+    public Task ApplicationInsights_InitializerMessageNamesTheProperties() => Verify("""
+        void Run(Microsoft.ApplicationInsights.TelemetryClient client, Customer c) =>
+            client.TrackEvent(new Microsoft.ApplicationInsights.DataContracts.EventTelemetry("SignedIn") { Properties = { ["id"] = {|#0:c.NationalId|} } });
+        """,
+        DiagnosticResult.CompilerWarning("PII003").WithLocation(0).WithArguments("Customer.NationalId", "NationalId, sensitive", "EventTelemetry.Properties"));
+
+    [Fact]
     public Task Message_NamesTheSink() => Verify("""
         void Run(Activity activity, Customer c) => activity.SetTag("email", {|#0:c.Email|});
         """,

@@ -57,6 +57,14 @@ public class PII004ExceptionLeakTests
         """);
 
     [Fact]
+    public Task ExceptionData_CollectionInitializer() => Verify("""
+        void Run(Customer c)
+        {
+            throw new InvalidOperationException("Lookup failed") { Data = { ["email"] = {|PII004:c.Email|}, ["tier"] = c.Tier, ["masked"] = PiiMask.Phone(c.Phone) } };
+        }
+        """);
+
+    [Fact]
     public Task Message_NamesTheException() => Verify("""
         void Run(Customer c) => throw new InvalidOperationException({|#0:c.NationalId|});
         """,

@@ -119,6 +119,113 @@ public class PII005WholeObjectLeakTests
         """);
 
     [Fact]
+    public Task XmlSerialization_IsAlwaysALeak() => Verify("""
+        async Task Run(ILogger logger, HttpClient client, Customer c, MaskedCustomer masked)
+        {
+            var serializer = new System.Xml.Serialization.XmlSerializer(typeof(Customer));
+            using var writer = new System.IO.StringWriter();
+            serializer.Serialize(writer, c);
+            await client.PostAsync("https://api.example.com", new StringContent({|PII005:writer.ToString()|}));
+
+            using var stream = new System.IO.MemoryStream();
+            new System.Runtime.Serialization.DataContractSerializer(typeof(MaskedCustomer)).WriteObject(stream, masked);
+            await client.PostAsync("https://api.example.com", new ByteArrayContent({|PII005:stream.ToArray()|}));
+
+            using var json = new System.IO.MemoryStream();
+            new System.Runtime.Serialization.Json.DataContractJsonSerializer(typeof(Customer)).WriteObject(json, c);
+            await client.PostAsync("https://api.example.com", new StreamContent({|PII005:json|}));
+
+            using var text = new System.IO.StringWriter();
+            using (var xml = System.Xml.XmlWriter.Create(text))
+            {
+                serializer.Serialize(xml, c);
+            }
+
+            logger.LogInformation("Customer {Xml}", {|PII005:text.ToString()|});
+
+            using var newtonsoft = new System.IO.StringWriter();
+            Newtonsoft.Json.JsonSerializer.CreateDefault().Serialize(newtonsoft, c);
+            logger.LogInformation({|PII005:newtonsoft.ToString()|});
+        }
+        """);
+
+    [Fact]
+    public Task SerializingHelpers_ReportTheirCallers() => Verify("""
+        static string ToJson(Customer c) => JsonSerializer.Serialize(c);
+
+        static string ToXml(Customer c)
+        {
+            using var writer = new System.IO.StringWriter();
+            new System.Xml.Serialization.XmlSerializer(typeof(Customer)).Serialize(writer, c);
+            return writer.ToString();
+        }
+
+        static string Describe(Customer c) => JsonSerializer.Serialize(new { c.Tier, c.Id });
+
+        void Run(ILogger logger, Customer c)
+        {
+            logger.LogInformation({|PII005:ToJson(c)|});
+            logger.LogInformation("Customer {Xml}", {|PII005:ToXml(c)|});
+            logger.LogInformation(Describe(c));
+        }
+        """);
+
+    [Fact]
+    public Task XmlSerialization_WithoutPersonalData_OrNotSent() => Verify("""
+        async Task Run(ILogger logger, HttpClient client, Customer c)
+        {
+            using var writer = new System.IO.StringWriter();
+            new System.Xml.Serialization.XmlSerializer(typeof(Order)).Serialize(writer, new Order());
+            await client.PostAsync("https://api.example.com", new StringContent(writer.ToString()));
+
+            using var file = new System.IO.MemoryStream();
+            new System.Runtime.Serialization.DataContractSerializer(typeof(Customer)).WriteObject(file, c);
+            System.IO.File.WriteAllBytes("customer.xml", file.ToArray());
+
+            using var tier = new System.IO.StringWriter();
+            new System.Xml.Serialization.XmlSerializer(typeof(string)).Serialize(tier, c.Tier);
+            logger.LogInformation(tier.ToString());
+        }
+        """);
+
+    [Fact]
+    public Task Messaging_WholeObjectsAreSerialized() => Verify("""
+        async Task Run(Confluent.Kafka.IProducer<string, Customer> producer, Confluent.Kafka.IProducer<string, MaskedCustomer> maskedProducer,
+            Confluent.Kafka.IProducer<string, string> strings, Confluent.Kafka.IProducer<string, Order> orders,
+            Azure.Messaging.ServiceBus.ServiceBusSender sender, RabbitMQ.Client.IChannel channel, Customer c, MaskedCustomer masked)
+        {
+            await producer.ProduceAsync("customers", new Confluent.Kafka.Message<string, Customer> { Key = "k", Value = {|PII005:c|} });
+            var message = new Confluent.Kafka.Message<string, MaskedCustomer> { Key = "k" };
+            message.Value = {|PII005:masked|};
+            maskedProducer.Produce("customers", message);
+            await strings.ProduceAsync("customers", new Confluent.Kafka.Message<string, string> { Key = "k", Value = {|PII005:JsonSerializer.Serialize(c)|} });
+            await sender.SendMessageAsync(new Azure.Messaging.ServiceBus.ServiceBusMessage({|PII005:BinaryData.FromObjectAsJson(c)|}));
+            var body = new Azure.Messaging.ServiceBus.ServiceBusMessage();
+            body.Body = {|PII005:BinaryData.FromObjectAsJson(masked)|};
+            await RabbitMQ.Client.IChannelExtensions.BasicPublishAsync(channel, "exchange", "key", {|PII005:JsonSerializer.SerializeToUtf8Bytes(c)|});
+
+            await orders.ProduceAsync("orders", new Confluent.Kafka.Message<string, Order> { Key = "k", Value = new Order() });
+            await strings.ProduceAsync("customers", new Confluent.Kafka.Message<string, string> { Key = "k", Value = PiiMask.Email(c.Email)! });
+            await sender.SendMessageAsync(new Azure.Messaging.ServiceBus.ServiceBusMessage(BinaryData.FromObjectAsJson(new Order())));
+            await sender.SendMessageAsync(new Azure.Messaging.ServiceBus.ServiceBusMessage(BinaryData.FromObjectAsJson(new { c.Tier, c.Id })));
+            await RabbitMQ.Client.IChannelExtensions.BasicPublishAsync(channel, "exchange", "key", JsonSerializer.SerializeToUtf8Bytes(new Order()));
+        }
+        """);
+
+    [Fact]
+    public Task XmlAndKafka_MessagesNameTypeKindsAndSink() => Verify("""
+        async Task Run(HttpClient client, Confluent.Kafka.IProducer<string, Customer> producer, Customer c)
+        {
+            using var writer = new System.IO.StringWriter();
+            new System.Xml.Serialization.XmlSerializer(typeof(Customer)).Serialize(writer, c);
+            await client.PostAsync("https://api.example.com", new StringContent({|#0:writer.ToString()|}));
+            await producer.ProduceAsync("customers", new Confluent.Kafka.Message<string, Customer> { Value = {|#1:c|} });
+        }
+        """,
+        DiagnosticResult.CompilerWarning("PII005").WithLocation(0).WithArguments("Customer", "NationalId, Email, Phone, Health", "new StringContent"),
+        DiagnosticResult.CompilerWarning("PII005").WithLocation(1).WithArguments("Customer", "NationalId, Email, Phone, Health", "Message.Value"));
+
+    [Fact]
     public Task PutAndPatchAsJson_AndIdentityUser() => Verify("""
         async Task Run(HttpClient client, Customer c, Microsoft.AspNetCore.Identity.IdentityUser user, Serilog.ILogger log)
         {

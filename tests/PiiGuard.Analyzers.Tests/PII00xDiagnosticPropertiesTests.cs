@@ -87,6 +87,21 @@ public class PII00xDiagnosticPropertiesTests
     }
 
     [Fact]
+    public async Task MaskableObject_AssignedToAMemberOfItsType_HasNoFix()
+    {
+        var diagnostics = await RunAsync("""
+            void Run(Confluent.Kafka.IProducer<string, MaskedPerson> producer, MaskedPerson p)
+            {
+                producer.Produce("people", new Confluent.Kafka.Message<string, MaskedPerson> { Value = p });
+            }
+            """);
+        Diagnostic diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("PII005", diagnostic.Id);
+        Assert.Equal("Name", diagnostic.Properties["piiKind"]);
+        Assert.False(diagnostic.Properties.ContainsKey("fix"));
+    }
+
+    [Fact]
     public async Task UnkeyedHash_GetsPseudonymizeAtTheHash()
     {
         var diagnostics = await RunAsync("""

@@ -28,6 +28,12 @@ namespace PiiGuard.Analyzers.Flow
         private readonly Dictionary<IPropertySymbol, Sink> _containers = new Dictionary<IPropertySymbol, Sink>(SymbolEqualityComparer.Default);
         private readonly Dictionary<INamedTypeSymbol, Func<IPropertySymbol, Sink?>> _propertyRules = new Dictionary<INamedTypeSymbol, Func<IPropertySymbol, Sink?>>(SymbolEqualityComparer.Default);
 
+        /// <summary>XmlSerializer, XmlObjectSerializer (DataContractSerializer, DataContractJsonSerializer), Newtonsoft's JsonSerializer.</summary>
+        private readonly INamedTypeSymbol?[] _serializerTypes;
+
+        /// <summary>Where a serializer writes: Stream, TextWriter, XmlWriter, Utf8JsonWriter, Newtonsoft's JsonWriter.</summary>
+        private readonly INamedTypeSymbol?[] _serializationTargets;
+
         public KnownSymbols(Compilation compilation, PiiSymbols pii, PiiGuardOptions options)
         {
             _computeMethodSink = ComputeMethodSink;
@@ -48,6 +54,21 @@ namespace PiiGuard.Analyzers.Flow
             Redactor = Type("Microsoft.Extensions.Compliance.Redaction.Redactor");
             JsonSerializer = Type("System.Text.Json.JsonSerializer");
             NewtonsoftJsonConvert = Type("Newtonsoft.Json.JsonConvert");
+            _serializerTypes = new[]
+            {
+                Type("System.Xml.Serialization.XmlSerializer"),
+                Type("System.Runtime.Serialization.XmlObjectSerializer"),
+                Type("Newtonsoft.Json.JsonSerializer"),
+            };
+            BinaryData = Type("System.BinaryData");
+            _serializationTargets = new[]
+            {
+                Type("System.IO.Stream"),
+                Type("System.IO.TextWriter"),
+                Type("System.Xml.XmlWriter"),
+                Type("System.Text.Json.Utf8JsonWriter"),
+                Type("Newtonsoft.Json.JsonWriter"),
+            };
             ExceptionData = Exception?.GetMembers("Data").Length > 0 ? Exception.GetMembers("Data")[0] as IPropertySymbol : null;
 
             // PII001: logs.
@@ -96,6 +117,9 @@ namespace PiiGuard.Analyzers.Flow
             Add("System.Net.Http.FormUrlEncodedContent", m => m.MethodKind == MethodKind.Constructor ? new Sink(SinkRule.Egress, "new FormUrlEncodedContent") : null);
             Add("System.Net.Http.HttpRequestMessage", m => m.MethodKind == MethodKind.Constructor ? new Sink(SinkRule.Egress, "new HttpRequestMessage", ImmutableHashSet.Create("requestUri")) : null);
             AddProperty("System.Net.Http.HttpRequestMessage", p => p.Name == "RequestUri" || p.Name == "Content" ? new Sink(SinkRule.Egress, "HttpRequestMessage." + p.Name) : null);
+            AddProperty("System.Net.Http.HttpClient", p => p.Name == "BaseAddress" ? new Sink(SinkRule.Egress, "HttpClient.BaseAddress") : null);
+            Add("System.Net.Http.StreamContent", m => m.MethodKind == MethodKind.Constructor ? new Sink(SinkRule.Egress, "new StreamContent", ImmutableHashSet.Create("content")) : null);
+            Add("System.Net.Http.ReadOnlyMemoryContent", m => m.MethodKind == MethodKind.Constructor ? new Sink(SinkRule.Egress, "new ReadOnlyMemoryContent", ImmutableHashSet.Create("content")) : null);
             Add("System.Net.Http.Headers.HttpHeaders", m => m.Name == "Add" || m.Name == "TryAddWithoutValidation" ? new Sink(SinkRule.Egress, "HttpHeaders." + m.Name, ImmutableHashSet.Create("value", "values")) : null);
             Add("System.Net.WebClient", m => m.Name.StartsWith("Download", StringComparison.Ordinal) || m.Name.StartsWith("Upload", StringComparison.Ordinal) || m.Name.StartsWith("Open", StringComparison.Ordinal)
                 ? new Sink(SinkRule.Egress, "WebClient." + m.Name) : null);
@@ -116,17 +140,26 @@ namespace PiiGuard.Analyzers.Flow
             Add("RabbitMQ.Client.IModelExensions", rabbit);
             Add("RabbitMQ.Client.IModelExtensions", rabbit);
             Func<IMethodSymbol, Sink?> kafka = m => m.Name == "Produce" || m.Name == "ProduceAsync" ? new Sink(SinkRule.Egress, "IProducer." + m.Name, ImmutableHashSet.Create("message", "topic")) : null;
+            // A Kafka message's key and value are written by the producer's serializers (JSON, Avro, Protobuf), which read objects by reflection.
+            AddProperty("Confluent.Kafka.Message`2", p => p.Name is "Key" or "Value" ? new Sink(SinkRule.Egress, "Message." + p.Name, mode: SinkMode.Destructure) : null);
             Add("Confluent.Kafka.IProducer`2", kafka);
             Add("Confluent.Kafka.Producer`2", kafka);
+            Add("Confluent.Kafka.Headers", m => m.Name == "Add" ? new Sink(SinkRule.Egress, "Headers.Add") : null);
             Add("Azure.Messaging.ServiceBus.ServiceBusMessage", m => m.MethodKind == MethodKind.Constructor ? new Sink(SinkRule.Egress, "new ServiceBusMessage", ImmutableHashSet.Create("body")) : null);
-            AddProperty("Azure.Messaging.ServiceBus.ServiceBusMessage", p => p.Name == "Body" || p.Name == "Subject" || p.Name == "CorrelationId" || p.Name == "MessageId" ? new Sink(SinkRule.Egress, "ServiceBusMessage." + p.Name) : null);
+            AddProperty("Azure.Messaging.ServiceBus.ServiceBusMessage", p => p.Name is "Body" or "Subject" or "CorrelationId" or "MessageId" or "SessionId" or "PartitionKey" ? new Sink(SinkRule.Egress, "ServiceBusMessage." + p.Name) : null);
             Add("Grpc.Core.Metadata", m => m.Name == "Add" ? new Sink(SinkRule.Egress, "Metadata.Add", ImmutableHashSet.Create("value", "valueBytes", "item")) : null);
 
             AddContainer("Azure.Messaging.ServiceBus.ServiceBusMessage", "ApplicationProperties", new Sink(SinkRule.Egress, "ServiceBusMessage.ApplicationProperties"));
+            AddContainer("RabbitMQ.Client.BasicProperties", "Headers", new Sink(SinkRule.Egress, "BasicProperties.Headers"));
             AddContainer("Microsoft.ApplicationInsights.DataContracts.EventTelemetry", "Properties", new Sink(SinkRule.Telemetry, "EventTelemetry.Properties"));
             AddContainer("Microsoft.ApplicationInsights.DataContracts.TraceTelemetry", "Properties", new Sink(SinkRule.Telemetry, "TraceTelemetry.Properties"));
             AddContainer("Microsoft.ApplicationInsights.DataContracts.RequestTelemetry", "Properties", new Sink(SinkRule.Telemetry, "RequestTelemetry.Properties"));
             AddContainer("Microsoft.ApplicationInsights.DataContracts.DependencyTelemetry", "Properties", new Sink(SinkRule.Telemetry, "DependencyTelemetry.Properties"));
+            AddContainer("Microsoft.ApplicationInsights.DataContracts.ExceptionTelemetry", "Properties", new Sink(SinkRule.Telemetry, "ExceptionTelemetry.Properties"));
+            AddContainer("Microsoft.ApplicationInsights.DataContracts.PageViewTelemetry", "Properties", new Sink(SinkRule.Telemetry, "PageViewTelemetry.Properties"));
+            AddContainer("Microsoft.ApplicationInsights.DataContracts.AvailabilityTelemetry", "Properties", new Sink(SinkRule.Telemetry, "AvailabilityTelemetry.Properties"));
+            AddContainer("Microsoft.ApplicationInsights.DataContracts.MetricTelemetry", "Properties", new Sink(SinkRule.Telemetry, "MetricTelemetry.Properties"));
+            AddContainer("Microsoft.ApplicationInsights.DataContracts.TelemetryContext", "GlobalProperties", new Sink(SinkRule.Telemetry, "TelemetryContext.GlobalProperties"));
             if (ExceptionData != null)
             {
                 _containers[ExceptionData] = new Sink(SinkRule.Exception, "Exception.Data");
@@ -145,6 +178,12 @@ namespace PiiGuard.Analyzers.Flow
             Add("OpenTelemetry.Trace.TelemetrySpan", m => m.Name is "SetAttribute" or "AddEvent" or "UpdateName" ? new Sink(SinkRule.Telemetry, "TelemetrySpan." + m.Name) : null);
             Add("OpenTelemetry.Trace.SpanAttributes", m => m.Name == "Add" ? new Sink(SinkRule.Telemetry, "SpanAttributes.Add") : null);
             Add("Microsoft.ApplicationInsights.TelemetryClient", m => m.Name.StartsWith("Track", StringComparison.Ordinal) ? new Sink(SinkRule.Telemetry, "TelemetryClient." + m.Name) : null);
+            Add("Microsoft.ApplicationInsights.DataContracts.TraceTelemetry", m => m.MethodKind == MethodKind.Constructor ? new Sink(SinkRule.Telemetry, "new TraceTelemetry", ImmutableHashSet.Create("message")) : null);
+            AddProperty("Microsoft.ApplicationInsights.DataContracts.TraceTelemetry", p => p.Name == "Message" ? new Sink(SinkRule.Telemetry, "TraceTelemetry.Message") : null);
+            Add("Microsoft.ApplicationInsights.DataContracts.EventTelemetry", m => m.MethodKind == MethodKind.Constructor ? new Sink(SinkRule.Telemetry, "new EventTelemetry", ImmutableHashSet.Create("name")) : null);
+            AddProperty("Microsoft.ApplicationInsights.DataContracts.EventTelemetry", p => p.Name == "Name" ? new Sink(SinkRule.Telemetry, "EventTelemetry.Name") : null);
+            AddProperty("Microsoft.ApplicationInsights.DataContracts.ExceptionTelemetry", p => p.Name == "Message" ? new Sink(SinkRule.Telemetry, "ExceptionTelemetry.Message") : null);
+            AddProperty("Microsoft.ApplicationInsights.Extensibility.Implementation.UserContext", p => p.Name is "Id" or "AuthenticatedUserId" or "AccountId" ? new Sink(SinkRule.Telemetry, "UserContext." + p.Name) : null);
         }
 
         public Compilation Compilation { get; }
@@ -177,6 +216,8 @@ namespace PiiGuard.Analyzers.Flow
         public INamedTypeSymbol? JsonSerializer { get; }
 
         public INamedTypeSymbol? NewtonsoftJsonConvert { get; }
+
+        public INamedTypeSymbol? BinaryData { get; }
 
 
 
@@ -369,12 +410,49 @@ namespace PiiGuard.Analyzers.Flow
             }
 
             if ((JsonSerializer != null && SymbolEqualityComparer.Default.Equals(type, JsonSerializer) && method.Name.StartsWith("Serialize", StringComparison.Ordinal))
-                || (NewtonsoftJsonConvert != null && SymbolEqualityComparer.Default.Equals(type, NewtonsoftJsonConvert) && method.Name == "SerializeObject"))
+                || (NewtonsoftJsonConvert != null && SymbolEqualityComparer.Default.Equals(type, NewtonsoftJsonConvert) && method.Name == "SerializeObject")
+                || (BinaryData != null && SymbolEqualityComparer.Default.Equals(type, BinaryData) && method.Name == "FromObjectAsJson")
+                || IsSerializerMethod(type, method.Name))
             {
                 return MethodRole.Serializer;
             }
 
             return MethodRole.None;
+        }
+
+        /// <summary>
+        /// A stream or writer that a serializer writes into (<c>XmlSerializer.Serialize(writer, value)</c>): after the call it
+        /// holds the serialised value.
+        /// </summary>
+        public bool IsSerializationTarget(ITypeSymbol? type)
+        {
+            foreach (INamedTypeSymbol? target in _serializationTargets)
+            {
+                if (target != null && InheritsFrom(type, target))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool IsSerializerMethod(INamedTypeSymbol type, string name)
+        {
+            if (name is not ("Serialize" or "WriteObject" or "WriteObjectContent"))
+            {
+                return false;
+            }
+
+            foreach (INamedTypeSymbol? serializer in _serializerTypes)
+            {
+                if (serializer != null && InheritsFrom(type, serializer))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool IsHashMethodName(string name) => name is "HashData" or "HashDataAsync" or "TryHashData" or "ComputeHash" or "ComputeHashAsync" or "TransformFinalBlock";

@@ -57,7 +57,7 @@ namespace PiiGuard.Analyzers.Flow
                 string kinds = (taint.Kinds ?? taint.Info.KindName).Replace(" ", string.Empty);
                 properties[DiagnosticPropertyNames.PiiKinds] = kinds;
                 properties[DiagnosticPropertyNames.Sensitivity] = DiagnosticPropertyNames.SensitivityOf(taint.Info.Sensitive || AnySensitive(kinds));
-                if (facts.HasMaskedString(location.Type))
+                if (facts.HasMaskedString(location.Type) && !IsAssignedToTypedMember(location))
                 {
                     properties[FixProperty] = FixToMaskedString;
                 }
@@ -149,5 +149,13 @@ namespace PiiGuard.Analyzers.Flow
 
             return false;
         }
+
+        /// <summary>
+        /// <c>message.Value = customer</c> where Value is of the object's own type (Kafka's Message&lt;K, Customer&gt;): its
+        /// ToMaskedString() (a string) would not compile there, so the fix is not offered.
+        /// </summary>
+        private static bool IsAssignedToTypedMember(IOperation location) =>
+            location.Parent is ISimpleAssignmentOperation assignment && ReferenceEquals(assignment.Value, location)
+            && assignment.Target.Type?.SpecialType is not (SpecialType.System_String or SpecialType.System_Object);
     }
 }

@@ -35,6 +35,7 @@ namespace PiiGuard.Analyzers.Flow
         private Taint? _lambdaSeed;
         private List<ParameterSink>? _parameterSinks;
         private Dictionary<ISymbol, Taint>? _memberAssignments;
+        private Dictionary<ISymbol, ISymbol>? _writerTargets;
 
         private TaintWalker(LeakEngine engine, LeakReporter? reporter, int depth, HashSet<IMethodSymbol> inProgress, CancellationToken cancellationToken)
         {
@@ -225,6 +226,7 @@ namespace PiiGuard.Analyzers.Flow
                 if (initializer != null)
                 {
                     BindInitializedMembers(declarator.Symbol, initializer.Value);
+                    BindWriterTarget(declarator.Symbol, initializer.Value);
                 }
             }
         }
@@ -584,7 +586,13 @@ namespace PiiGuard.Analyzers.Flow
                         Taint? result = null;
                         foreach (IOperation element in initializer.Initializers)
                         {
-                            result = Taint.Union(result, Eval(element));
+                            // A value given to a sink property (Subject = …, Message = …) is reported there; the object does not carry it on.
+                            Taint? value = Eval(element);
+                            if (!IsSinkPropertyAssignment(element))
+                            {
+                                result = Taint.Union(result, value);
+                            }
+
                             if (element is IInvocationOperation add && _known.GetMethodSink(add.TargetMethod) is null)
                             {
                                 foreach (IArgumentOperation argument in add.Arguments)
@@ -598,6 +606,13 @@ namespace PiiGuard.Analyzers.Flow
                     }
 
                 case IMemberInitializerOperation memberInitializer:
+                    if (memberInitializer.InitializedMember is IPropertyReferenceOperation { Property: { } container } && _known.GetContainerSink(container) is { } entrySink
+                        && memberInitializer.Initializer is IObjectOrCollectionInitializerOperation entries)
+                    {
+                        CheckContainerEntries(entries, entrySink);
+                        return null;
+                    }
+
                     return Eval(memberInitializer.Initializer);
 
                 case IAnonymousFunctionOperation function:
@@ -688,13 +703,20 @@ namespace PiiGuard.Analyzers.Flow
         {
             IOperation stripped = StripConversions(operation);
             Taint? taint = Eval(stripped);
-            if (taint is { IsWholeObject: false, IsMemberData: false })
+            if (taint is { HasSource: true, IsWholeObject: false, IsMemberData: false })
             {
                 return taint;
             }
 
             PersonalShape? shape = _engine.Facts.GetShape(stripped.Type);
-            return shape is null ? taint : Taint.WholeObject(TypeDisplay(stripped.Type!), shape.First, shape.Kinds);
+            if (shape is null)
+            {
+                return taint;
+            }
+
+            // A summarised helper's parameter (string ToJson(Customer c)) is serialised whole too, and keeps its bit for the call site.
+            Taint whole = Taint.WholeObject(TypeDisplay(stripped.Type!), shape.First, shape.Kinds);
+            return taint is { HasSource: false } ? Taint.Union(taint, whole) : whole;
         }
 
         private Taint? TextFormTaint(IOperation operation)
@@ -830,7 +852,25 @@ namespace PiiGuard.Analyzers.Flow
                         Taint? serialized = null;
                         foreach (IArgumentOperation argument in arguments)
                         {
-                            serialized = Taint.Union(serialized, EvalObject(argument.Value)?.AsValue());
+                            if (!_known.IsSerializationTarget(argument.Parameter?.Type))
+                            {
+                                serialized = Taint.Union(serialized, EvalObject(argument.Value)?.AsValue());
+                            }
+                        }
+
+                        // XmlSerializer.Serialize(writer, value), WriteObject(stream, value): the writer or stream now holds the serialised text.
+                        foreach (IArgumentOperation argument in arguments)
+                        {
+                            if (serialized != null && _known.IsSerializationTarget(argument.Parameter?.Type))
+                            {
+                                WeakUpdate(argument.Value, serialized);
+                                ISymbol? writer = RootVariable(argument.Value);
+                                for (int hop = 0; hop < 4 && writer != null && _writerTargets != null && _writerTargets.TryGetValue(writer, out writer); hop++)
+                                {
+                                    _env.TryGetValue(writer, out Taint? previous);
+                                    _env[writer] = Taint.Union(previous, serialized);
+                                }
+                            }
                         }
 
                         return serialized;
@@ -1120,6 +1160,33 @@ namespace PiiGuard.Analyzers.Flow
         }
 
         /// <summary>
+        /// <c>var xml = XmlWriter.Create(text)</c>: a writer or stream made over another one (a local or parameter) writes into
+        /// it, so what a serializer writes into <c>xml</c> ends up in <c>text</c>.
+        /// </summary>
+        private void BindWriterTarget(ISymbol variable, IOperation value)
+        {
+            ImmutableArray<IArgumentOperation> arguments = StripConversions(value) switch
+            {
+                IInvocationOperation call => call.Arguments,
+                IObjectCreationOperation creation => creation.Arguments,
+                _ => ImmutableArray<IArgumentOperation>.Empty,
+            };
+            if (arguments.IsEmpty || variable is not ILocalSymbol { Type: { } type } || !_known.IsSerializationTarget(type))
+            {
+                return;
+            }
+
+            foreach (IArgumentOperation argument in arguments)
+            {
+                if (_known.IsSerializationTarget(argument.Value.Type) && RootVariable(argument.Value) is { } target && !SymbolEqualityComparer.Default.Equals(target, variable))
+                {
+                    (_writerTargets ??= new Dictionary<ISymbol, ISymbol>(SymbolEqualityComparer.Default))[variable] = target;
+                    return;
+                }
+            }
+        }
+
+        /// <summary>
         /// The state key of a member: the member itself for this object's and static members, (variable, member) for a
         /// member of a local or parameter, null otherwise (an object initializer's member belongs to the object created).
         /// </summary>
@@ -1236,6 +1303,48 @@ namespace PiiGuard.Analyzers.Flow
             if (sink != null)
             {
                 CheckValue(value, sink, sink.Mode, null);
+            }
+        }
+
+        /// <summary>Whether an object initializer's element assigns a sink property (its value is checked by <see cref="CheckAssignmentSink"/>).</summary>
+        private bool IsSinkPropertyAssignment(IOperation element) =>
+            element is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: { } property } } && _known.GetPropertySink(property) != null;
+
+        /// <summary>
+        /// <c>new EventTelemetry("x") { Properties = { ["email"] = v } }</c>: each entry of a sink container's collection
+        /// initializer reaches the container's sink, and the object created carries none of it.
+        /// </summary>
+        private void CheckContainerEntries(IObjectOrCollectionInitializerOperation entries, Sink sink)
+        {
+            foreach (IOperation element in entries.Initializers)
+            {
+                switch (element)
+                {
+                    case ISimpleAssignmentOperation entry:
+                        EvalTargetParts(entry.Target);
+                        Eval(entry.Value);
+                        if (CheckingSinks)
+                        {
+                            CheckValue(entry.Value, sink, sink.Mode, null);
+                        }
+
+                        break;
+                    case IInvocationOperation add:
+                        foreach (IArgumentOperation argument in add.Arguments)
+                        {
+                            Eval(argument.Value);
+                        }
+
+                        if (CheckingSinks)
+                        {
+                            CheckSinkArguments(add.TargetMethod, add.Arguments, sink, null);
+                        }
+
+                        break;
+                    default:
+                        Eval(element);
+                        break;
+                }
             }
         }
 
