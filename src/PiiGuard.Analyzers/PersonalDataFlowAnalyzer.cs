@@ -46,6 +46,7 @@ namespace PiiGuard.Analyzers
             private readonly AnalyzerConfigOptionsProvider _options;
             private readonly ConcurrentDictionary<(string?, string?), LeakEngine> _engines = new ConcurrentDictionary<(string?, string?), LeakEngine>();
             private readonly ConcurrentDictionary<string, bool> _reportedErrors = new ConcurrentDictionary<string, bool>();
+            private readonly ConcurrentDictionary<SyntaxTree, LeakEngine> _engineByTree = new ConcurrentDictionary<SyntaxTree, LeakEngine>();
 
             public CompilationState(Compilation compilation, PiiSymbols pii, AnalyzerConfigOptionsProvider options)
             {
@@ -75,7 +76,20 @@ namespace PiiGuard.Analyzers
                 }
             }
 
+            /// <summary>The engine of a tree's configuration; the options are read once per tree, not once per block.</summary>
             private LeakEngine GetEngine(SyntaxTree tree, OperationBlockAnalysisContext context)
+            {
+                if (_engineByTree.TryGetValue(tree, out LeakEngine? known))
+                {
+                    return known;
+                }
+
+                LeakEngine engine = CreateEngine(tree, context);
+                _engineByTree.TryAdd(tree, engine);
+                return engine;
+            }
+
+            private LeakEngine CreateEngine(SyntaxTree tree, OperationBlockAnalysisContext context)
             {
                 AnalyzerConfigOptions options = _options.GetOptions(tree);
                 options.TryGetValue(PiiGuardOptions.SinksKey, out string? sinks);

@@ -15,7 +15,7 @@ namespace PiiGuard.Analyzers.Flow
     internal sealed class LeakEngine
     {
         /// <summary>How deep summaries of callees of callees are computed.</summary>
-        public const int MaxSummaryDepth = 4;
+        public const int MaxSummaryDepth = 8;
 
         private readonly ConcurrentDictionary<ISymbol, Taint?> _memberTaints = SymbolCache.Create<ISymbol, Taint?>();
         private readonly ConcurrentDictionary<IMethodSymbol, ImmutableDictionary<ISymbol, Taint>> _assignments = SymbolCache.Create<IMethodSymbol, ImmutableDictionary<ISymbol, Taint>>();
@@ -40,29 +40,43 @@ namespace PiiGuard.Analyzers.Flow
         /// The summary of a method declared in this compilation, or null when it has no body here (then callers assume
         /// that the result carries what the arguments carry).
         /// </summary>
-        public MethodSummary? GetSummary(IMethodSymbol method, int depth, HashSet<IMethodSymbol> inProgress, CancellationToken cancellationToken)
+        /// <remarks>
+        /// Only complete summaries are shared across the compilation: one computed without meeting the depth limit or a
+        /// method already on the call chain (recursion). A summary that met either depends on the chain it was reached
+        /// through, so sharing it would make the answers depend on which method the driver happened to analyse first;
+        /// it is kept for the rest of the one analysis that computed it (<see cref="SummaryContext"/>) and then dropped.
+        /// </remarks>
+        public MethodSummary? GetSummary(IMethodSymbol method, int depth, SummaryContext context, CancellationToken cancellationToken)
         {
             method = method.PartialImplementationPart ?? method.OriginalDefinition;
-            if (_summaries.TryGetValue(method, out MethodSummary? cached))
+            if (_summaries.TryGetValue(method, out MethodSummary? cached) || context.Incomplete.TryGetValue(method, out cached))
             {
                 return cached;
             }
 
-            if (depth > MaxSummaryDepth || !inProgress.Add(method))
+            if (depth > MaxSummaryDepth || !context.InProgress.Add(method))
             {
-                return MethodSummary.Empty;
+                return MethodSummary.Cut;
             }
 
             try
             {
                 IOperation? body = GetBody(method, cancellationToken);
-                MethodSummary? summary = body is null ? null : TaintWalker.Summarize(this, method, body, depth, inProgress, cancellationToken);
-                _summaries.TryAdd(method, summary);
+                MethodSummary? summary = body is null ? null : TaintWalker.Summarize(this, method, body, depth, context, cancellationToken);
+                if (summary is { IsComplete: false })
+                {
+                    context.Incomplete[method] = summary;
+                }
+                else
+                {
+                    _summaries.TryAdd(method, summary);
+                }
+
                 return summary;
             }
             finally
             {
-                inProgress.Remove(method);
+                context.InProgress.Remove(method);
             }
         }
 
@@ -218,15 +232,22 @@ namespace PiiGuard.Analyzers.Flow
     /// <summary>What a method's return value carries: fixed personal data, and the parameters that flow into it.</summary>
     internal sealed class MethodSummary
     {
-        public static readonly MethodSummary Empty = new MethodSummary(null, 0, 0, ImmutableArray<ParameterSink>.Empty);
+        public static readonly MethodSummary Empty = new MethodSummary(null, 0, 0, ImmutableArray<ParameterSink>.Empty, isComplete: true);
 
-        public MethodSummary(Taint? fixedTaint, ulong parameters, ulong hashedParameters, ImmutableArray<ParameterSink> parameterSinks)
+        /// <summary>What a caller assumes of a method beyond the depth limit or already on the call chain: nothing, provisionally.</summary>
+        public static readonly MethodSummary Cut = new MethodSummary(null, 0, 0, ImmutableArray<ParameterSink>.Empty, isComplete: false);
+
+        public MethodSummary(Taint? fixedTaint, ulong parameters, ulong hashedParameters, ImmutableArray<ParameterSink> parameterSinks, bool isComplete)
         {
             Fixed = fixedTaint;
             Parameters = parameters;
             HashedParameters = hashedParameters;
             ParameterSinks = parameterSinks;
+            IsComplete = isComplete;
         }
+
+        /// <summary>Whether the summary met neither the depth limit nor recursion anywhere below it (then it is the same however it was reached).</summary>
+        public bool IsComplete { get; }
 
         /// <summary>Parameters that reach a sink inside the method (a logging helper): the caller's argument is reported.</summary>
         public ImmutableArray<ParameterSink> ParameterSinks { get; }
@@ -244,6 +265,17 @@ namespace PiiGuard.Analyzers.Flow
 
 namespace PiiGuard.Analyzers.Flow
 {
+    /// <summary>
+    /// One analysis's view of the summaries: the methods on the current call chain, and the summaries it computed that
+    /// are not complete (kept so that a callee reached along several paths is walked once per analysis).
+    /// </summary>
+    internal sealed class SummaryContext
+    {
+        public HashSet<IMethodSymbol> InProgress { get; } = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+
+        public Dictionary<IMethodSymbol, MethodSummary?> Incomplete { get; } = new Dictionary<IMethodSymbol, MethodSummary?>(SymbolEqualityComparer.Default);
+    }
+
     /// <summary>A parameter of a summarised method that reaches a sink in its body.</summary>
     internal readonly struct ParameterSink
     {

@@ -22,7 +22,10 @@ namespace PiiGuard.Analyzers.Flow
         private readonly KnownSymbols _known;
         private readonly LeakReporter? _reporter;
         private readonly int _depth;
-        private readonly HashSet<IMethodSymbol> _inProgress;
+        private readonly SummaryContext _context;
+
+        /// <summary>Whether a summary this walk used was cut by the depth limit or recursion (then so is the walk's own summary).</summary>
+        private bool _incomplete;
         private readonly CancellationToken _cancellationToken;
         private readonly Stack<Taint?> _conditionalInstances = new Stack<Taint?>();
         private Dictionary<object, Taint?> _env = new Dictionary<object, Taint?>(EnvKeyComparer.Instance);
@@ -37,28 +40,28 @@ namespace PiiGuard.Analyzers.Flow
         private Dictionary<ISymbol, Taint>? _memberAssignments;
         private Dictionary<ISymbol, ISymbol>? _writerTargets;
 
-        private TaintWalker(LeakEngine engine, LeakReporter? reporter, int depth, HashSet<IMethodSymbol> inProgress, CancellationToken cancellationToken)
+        private TaintWalker(LeakEngine engine, LeakReporter? reporter, int depth, SummaryContext context, CancellationToken cancellationToken)
         {
             _engine = engine;
             _known = engine.Known;
             _reporter = reporter;
             _depth = depth;
-            _inProgress = inProgress;
+            _context = context;
             _cancellationToken = cancellationToken;
         }
 
         /// <summary>Analyses an operation block and reports the leaks in it.</summary>
         public static void Analyze(LeakEngine engine, IOperation block, LeakReporter reporter, CancellationToken cancellationToken)
         {
-            var walker = new TaintWalker(engine, reporter, 0, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), cancellationToken);
+            var walker = new TaintWalker(engine, reporter, 0, new SummaryContext(), cancellationToken);
             walker._root = block;
             walker.Visit(block);
         }
 
         /// <summary>Computes what a method's return value carries.</summary>
-        public static MethodSummary Summarize(LeakEngine engine, IMethodSymbol method, IOperation body, int depth, HashSet<IMethodSymbol> inProgress, CancellationToken cancellationToken)
+        public static MethodSummary Summarize(LeakEngine engine, IMethodSymbol method, IOperation body, int depth, SummaryContext context, CancellationToken cancellationToken)
         {
-            var walker = new TaintWalker(engine, null, depth, inProgress, cancellationToken);
+            var walker = new TaintWalker(engine, null, depth, context, cancellationToken);
             walker._parameterSinks = new List<ParameterSink>();
             foreach (IParameterSymbol parameter in method.Parameters)
             {
@@ -71,10 +74,10 @@ namespace PiiGuard.Analyzers.Flow
             ImmutableArray<ParameterSink> sinks = walker._parameterSinks.Count == 0 ? ImmutableArray<ParameterSink>.Empty : walker._parameterSinks.ToImmutableArray();
             if (result is null && sinks.IsEmpty)
             {
-                return MethodSummary.Empty;
+                return walker._incomplete ? MethodSummary.Cut : MethodSummary.Empty;
             }
 
-            return new MethodSummary(result?.WithoutParameters(), result?.Parameters ?? 0, result?.HashedParameters ?? 0, sinks);
+            return new MethodSummary(result?.WithoutParameters(), result?.Parameters ?? 0, result?.HashedParameters ?? 0, sinks, isComplete: !walker._incomplete);
         }
 
         /// <summary>
@@ -83,7 +86,7 @@ namespace PiiGuard.Analyzers.Flow
         /// </summary>
         public static ImmutableDictionary<ISymbol, Taint> ScanMemberAssignments(LeakEngine engine, IMethodSymbol method, IOperation body, CancellationToken cancellationToken)
         {
-            var walker = new TaintWalker(engine, null, LeakEngine.MaxSummaryDepth + 1, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), cancellationToken);
+            var walker = new TaintWalker(engine, null, LeakEngine.MaxSummaryDepth + 1, new SummaryContext(), cancellationToken);
             walker._memberAssignments = new Dictionary<ISymbol, Taint>(SymbolEqualityComparer.Default);
             walker._root = body;
             walker.Visit(body);
@@ -760,7 +763,7 @@ namespace PiiGuard.Analyzers.Flow
 
             if (member is IPropertySymbol { GetMethod: { } getter } && getter.DeclaringSyntaxReferences.Length == 1 && _depth < LeakEngine.MaxSummaryDepth)
             {
-                MethodSummary? summary = _engine.GetSummary(getter, _depth + 1, _inProgress, _cancellationToken);
+                MethodSummary? summary = Summary(getter);
                 if (summary?.Fixed is { } carried)
                 {
                     return carried;
@@ -877,7 +880,7 @@ namespace PiiGuard.Analyzers.Flow
                     }
             }
 
-            MethodSummary? summary = IsInSource(method) && !Scanning ? _engine.GetSummary(method, _depth + 1, _inProgress, _cancellationToken) : null;
+            MethodSummary? summary = IsInSource(method) && !Scanning ? Summary(method) : null;
             if (summary is { ParameterSinks.IsEmpty: false } && CheckingSinks)
             {
                 ReportParameterSinks(summary, arguments, argumentTaints, method);
@@ -921,6 +924,17 @@ namespace PiiGuard.Analyzers.Flow
             return result;
 
             static string receiverName(IInvocationOperation call) => ((IPropertyReferenceOperation)call.Instance!).Property.Name;
+        }
+
+        private MethodSummary? Summary(IMethodSymbol method)
+        {
+            MethodSummary? summary = _engine.GetSummary(method, _depth + 1, _context, _cancellationToken);
+            if (summary is { IsComplete: false })
+            {
+                _incomplete = true;
+            }
+
+            return summary;
         }
 
         private void RecordParameterSinks(ulong parameters, Sink sink, string display)
@@ -1009,7 +1023,7 @@ namespace PiiGuard.Analyzers.Flow
                 return null;
             }
 
-            MethodSummary? summary = _engine.GetSummary(method, _depth + 1, _inProgress, _cancellationToken);
+            MethodSummary? summary = Summary(method);
             Taint? result = summary?.Fixed;
             if (summary != null && (summary.Parameters != 0 || summary.HashedParameters != 0) && _lambdaSeed is { } seed)
             {
