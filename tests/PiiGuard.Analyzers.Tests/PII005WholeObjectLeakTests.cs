@@ -111,9 +111,9 @@ public class PII005WholeObjectLeakTests
         {
             logger.LogInformation({|PII005:JsonSerializer.Serialize(c)|});
             var json = JsonSerializer.Serialize(masked);
-            await client.PostAsync("https://api.example.com", new StringContent({|PII005:json|}));
-            await client.PostAsJsonAsync("https://api.example.com", {|PII005:c|});
-            await client.PostAsync("https://api.example.com", JsonContent.Create({|PII005:masked|}));
+            await client.PostAsync("https://api.example.com", new StringContent({|PII002:json|}));
+            await client.PostAsJsonAsync("https://api.example.com", {|PII002:c|});
+            await client.PostAsync("https://api.example.com", JsonContent.Create({|PII002:masked|}));
             await client.PostAsJsonAsync("https://api.example.com", new { c.Tier, c.Id });
         }
         """);
@@ -125,15 +125,15 @@ public class PII005WholeObjectLeakTests
             var serializer = new System.Xml.Serialization.XmlSerializer(typeof(Customer));
             using var writer = new System.IO.StringWriter();
             serializer.Serialize(writer, c);
-            await client.PostAsync("https://api.example.com", new StringContent({|PII005:writer.ToString()|}));
+            await client.PostAsync("https://api.example.com", new StringContent({|PII002:writer.ToString()|}));
 
             using var stream = new System.IO.MemoryStream();
             new System.Runtime.Serialization.DataContractSerializer(typeof(MaskedCustomer)).WriteObject(stream, masked);
-            await client.PostAsync("https://api.example.com", new ByteArrayContent({|PII005:stream.ToArray()|}));
+            await client.PostAsync("https://api.example.com", new ByteArrayContent({|PII002:stream.ToArray()|}));
 
             using var json = new System.IO.MemoryStream();
             new System.Runtime.Serialization.Json.DataContractJsonSerializer(typeof(Customer)).WriteObject(json, c);
-            await client.PostAsync("https://api.example.com", new StreamContent({|PII005:json|}));
+            await client.PostAsync("https://api.example.com", new StreamContent({|PII002:json|}));
 
             using var text = new System.IO.StringWriter();
             using (var xml = System.Xml.XmlWriter.Create(text))
@@ -194,15 +194,15 @@ public class PII005WholeObjectLeakTests
             Confluent.Kafka.IProducer<string, string> strings, Confluent.Kafka.IProducer<string, Order> orders,
             Azure.Messaging.ServiceBus.ServiceBusSender sender, RabbitMQ.Client.IChannel channel, Customer c, MaskedCustomer masked)
         {
-            await producer.ProduceAsync("customers", new Confluent.Kafka.Message<string, Customer> { Key = "k", Value = {|PII005:c|} });
+            await producer.ProduceAsync("customers", new Confluent.Kafka.Message<string, Customer> { Key = "k", Value = {|PII002:c|} });
             var message = new Confluent.Kafka.Message<string, MaskedCustomer> { Key = "k" };
-            message.Value = {|PII005:masked|};
+            message.Value = {|PII002:masked|};
             maskedProducer.Produce("customers", message);
-            await strings.ProduceAsync("customers", new Confluent.Kafka.Message<string, string> { Key = "k", Value = {|PII005:JsonSerializer.Serialize(c)|} });
-            await sender.SendMessageAsync(new Azure.Messaging.ServiceBus.ServiceBusMessage({|PII005:BinaryData.FromObjectAsJson(c)|}));
+            await strings.ProduceAsync("customers", new Confluent.Kafka.Message<string, string> { Key = "k", Value = {|PII002:JsonSerializer.Serialize(c)|} });
+            await sender.SendMessageAsync(new Azure.Messaging.ServiceBus.ServiceBusMessage({|PII002:BinaryData.FromObjectAsJson(c)|}));
             var body = new Azure.Messaging.ServiceBus.ServiceBusMessage();
-            body.Body = {|PII005:BinaryData.FromObjectAsJson(masked)|};
-            await RabbitMQ.Client.IChannelExtensions.BasicPublishAsync(channel, "exchange", "key", {|PII005:JsonSerializer.SerializeToUtf8Bytes(c)|});
+            body.Body = {|PII002:BinaryData.FromObjectAsJson(masked)|};
+            await RabbitMQ.Client.IChannelExtensions.BasicPublishAsync(channel, "exchange", "key", {|PII002:JsonSerializer.SerializeToUtf8Bytes(c)|});
 
             await orders.ProduceAsync("orders", new Confluent.Kafka.Message<string, Order> { Key = "k", Value = new Order() });
             await strings.ProduceAsync("customers", new Confluent.Kafka.Message<string, string> { Key = "k", Value = PiiMask.Email(c.Email)! });
@@ -222,15 +222,15 @@ public class PII005WholeObjectLeakTests
             await producer.ProduceAsync("customers", new Confluent.Kafka.Message<string, Customer> { Value = {|#1:c|} });
         }
         """,
-        DiagnosticResult.CompilerWarning("PII005").WithLocation(0).WithArguments("Customer", "NationalId, Email, Phone, Health", "new StringContent"),
-        DiagnosticResult.CompilerWarning("PII005").WithLocation(1).WithArguments("Customer", "NationalId, Email, Phone, Health", "Message.Value"));
+        DiagnosticResult.CompilerWarning("PII002").WithLocation(0).WithArguments("Customer", "serialised with NationalId, Email, Phone, Health", "new StringContent"),
+        DiagnosticResult.CompilerWarning("PII002").WithLocation(1).WithArguments("Customer", "serialised with NationalId, Email, Phone, Health", "Message.Value"));
 
     [Fact]
     public Task PutAndPatchAsJson_AndIdentityUser() => Verify("""
         async Task Run(HttpClient client, Customer c, Microsoft.AspNetCore.Identity.IdentityUser user, Serilog.ILogger log)
         {
-            await client.PutAsJsonAsync("https://api.example.com", {|PII005:c|});
-            await client.PatchAsJsonAsync("https://api.example.com", {|PII005:user|});
+            await client.PutAsJsonAsync("https://api.example.com", {|PII002:c|});
+            await client.PatchAsJsonAsync("https://api.example.com", {|PII002:user|});
             log.Information("User {@User}", {|PII005:user|});
             // IdentityUser.ToString() returns the user name: printing it is a leak too.
             log.Information("User {User}", {|PII005:user|});

@@ -17,7 +17,10 @@ namespace PiiGuard.Benchmarks;
 /// </summary>
 public static class CompileTimeRunner
 {
-    public static readonly string[] Configs = { "none", "piiguard", "netanalyzers", "securitycodescan" };
+    /// <summary>The configurations built; PIIGUARD_BENCH_CONFIGS=none,piiguard narrows a run to some of them.</summary>
+    public static readonly string[] Configs = Environment.GetEnvironmentVariable("PIIGUARD_BENCH_CONFIGS") is { Length: > 0 } chosen
+        ? chosen.Split(',')
+        : new[] { "none", "piiguard", "netanalyzers", "securitycodescan" };
 
     public static int Run(string repoRoot, int[] sizes, int repetitions, string outputMarkdown)
     {

@@ -49,6 +49,16 @@ namespace PiiGuard.Analyzers.Flow
                 properties[DiagnosticPropertyNames.Hash] = taint.HashDisplay;
                 properties[FixProperty] = FixPseudonymize;
             }
+            else if (taint.IsWholeObject && taint.IsSerialized && sink.Rule == SinkRule.Egress)
+            {
+                // DESIGN: serialisation of a type with personal members is PII002 when the serialised form is sent out.
+                descriptor = Rules.EgressLeak;
+                where = location.Syntax.GetLocation();
+                string kinds = (taint.Kinds ?? taint.Info.KindName).Replace(" ", string.Empty);
+                arguments = new object?[] { taint.Display, "serialised with " + (taint.Kinds ?? taint.Info.KindName), sinkDisplay };
+                properties[DiagnosticPropertyNames.PiiKinds] = kinds;
+                properties[DiagnosticPropertyNames.Sensitivity] = DiagnosticPropertyNames.SensitivityOf(taint.Info.Sensitive || AnySensitive(kinds));
+            }
             else if (taint.IsWholeObject)
             {
                 descriptor = Rules.WholeObjectLeak;

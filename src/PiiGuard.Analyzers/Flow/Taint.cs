@@ -11,8 +11,9 @@ namespace PiiGuard.Analyzers.Flow
     /// </summary>
     internal sealed class Taint
     {
-        private Taint(string? display, PiiInfo info, bool whole, IOperation? hash, string? hashDisplay, ulong parameters, ulong hashedParameters, string? kinds = null, bool memberData = false)
+        private Taint(string? display, PiiInfo info, bool whole, IOperation? hash, string? hashDisplay, ulong parameters, ulong hashedParameters, string? kinds = null, bool memberData = false, bool serialized = false)
         {
+            IsSerialized = whole && serialized;
             Kinds = kinds;
             IsMemberData = memberData;
             Display = display;
@@ -51,6 +52,12 @@ namespace PiiGuard.Analyzers.Flow
         /// </summary>
         public bool IsMemberData { get; }
 
+        /// <summary>
+        /// A whole object as a serializer or another reflection-based reader sees it (JSON, XML, Serilog {@x}), rather
+        /// than its ToString: sent out of the process, this is an egress leak (PII002), not a text-form one (PII005).
+        /// </summary>
+        public bool IsSerialized { get; }
+
         /// <summary>For a whole object, the kinds it holds ("Email, NationalId").</summary>
         public string? Kinds { get; }
 
@@ -59,13 +66,13 @@ namespace PiiGuard.Analyzers.Flow
 
         public static Taint Source(string display, PiiInfo info) => new Taint(display, info, false, null, null, 0, 0);
 
-        public static Taint WholeObject(string display, PiiInfo info, string kinds) => new Taint(display, info, true, null, null, 0, 0, kinds);
+        public static Taint WholeObject(string display, PiiInfo info, string kinds, bool serialized = false) => new Taint(display, info, true, null, null, 0, 0, kinds, serialized: serialized);
 
         /// <summary>The same datum, held in the members of an object.</summary>
-        public Taint AsMemberData() => IsMemberData ? this : new Taint(Display, Info, IsWholeObject, Hash, HashDisplay, Parameters, HashedParameters, Kinds, memberData: true);
+        public Taint AsMemberData() => IsMemberData ? this : new Taint(Display, Info, IsWholeObject, Hash, HashDisplay, Parameters, HashedParameters, Kinds, memberData: true, IsSerialized);
 
         /// <summary>The same datum as a plain value (an object's members printed by its ToString).</summary>
-        public Taint AsValue() => !IsMemberData ? this : new Taint(Display, Info, IsWholeObject, Hash, HashDisplay, Parameters, HashedParameters, Kinds);
+        public Taint AsValue() => !IsMemberData ? this : new Taint(Display, Info, IsWholeObject, Hash, HashDisplay, Parameters, HashedParameters, Kinds, serialized: IsSerialized);
 
         /// <summary>The hashed datum, reported at <paramref name="hash"/> (a call site of a summarised hashing helper).</summary>
         public Taint WithHashAt(IOperation hash, string hashDisplay) => new Taint(Display, Info, false, hash, hashDisplay, Parameters, HashedParameters);
@@ -102,7 +109,7 @@ namespace PiiGuard.Analyzers.Flow
                 return this;
             }
 
-            return HasSource ? new Taint(Display, Info, IsWholeObject, Hash, HashDisplay, 0, 0, Kinds, IsMemberData) : null;
+            return HasSource ? new Taint(Display, Info, IsWholeObject, Hash, HashDisplay, 0, 0, Kinds, IsMemberData, IsSerialized) : null;
         }
 
         /// <summary>Joins two abstract values: the result carries what either carries.</summary>
@@ -126,7 +133,7 @@ namespace PiiGuard.Analyzers.Flow
                 return primary;
             }
 
-            return new Taint(primary.Display, primary.Info, primary.IsWholeObject, primary.Hash, primary.HashDisplay, parameters, hashed, primary.Kinds, primary.IsMemberData && a.IsMemberData && b.IsMemberData);
+            return new Taint(primary.Display, primary.Info, primary.IsWholeObject, primary.Hash, primary.HashDisplay, parameters, hashed, primary.Kinds, primary.IsMemberData && a.IsMemberData && b.IsMemberData, primary.IsSerialized);
         }
 
         /// <summary>Which of two data a diagnostic names: a clear member over a hashed one over a whole object; sensitive first.</summary>
@@ -154,7 +161,7 @@ namespace PiiGuard.Analyzers.Flow
                 return false;
             }
 
-            return a.Display == b.Display && a.IsWholeObject == b.IsWholeObject && a.IsMemberData == b.IsMemberData && a.Parameters == b.Parameters
+            return a.Display == b.Display && a.IsWholeObject == b.IsWholeObject && a.IsSerialized == b.IsSerialized && a.IsMemberData == b.IsMemberData && a.Parameters == b.Parameters
                 && a.HashedParameters == b.HashedParameters && ReferenceEquals(a.Hash, b.Hash) && a.Info.Equals(b.Info);
         }
     }

@@ -718,7 +718,7 @@ namespace PiiGuard.Analyzers.Flow
             }
 
             // A summarised helper's parameter (string ToJson(Customer c)) is serialised whole too, and keeps its bit for the call site.
-            Taint whole = Taint.WholeObject(TypeDisplay(stripped.Type!), shape.First, shape.Kinds);
+            Taint whole = Taint.WholeObject(TypeDisplay(stripped.Type!), shape.First, shape.Kinds, serialized: true);
             return taint is { HasSource: false } ? Taint.Union(taint, whole) : whole;
         }
 
