@@ -74,7 +74,7 @@ namespace PiiGuard.Analyzers
             }
 
             ImmutableDictionary<string, string?> properties = ImmutableDictionary<string, string?>.Empty.Add(PiiKindProperty, match.Kind);
-            context.ReportDiagnostic(Diagnostic.Create(Rules.UnannotatedPersonalData, symbol.Locations[0], properties, symbol.ContainingType.Name + "." + symbol.Name, match.Kind));
+            context.ReportDiagnostic(Diagnostic.Create(Rules.UnannotatedPersonalData, symbol.Locations[0], properties, DisplayNames.TypeName(symbol.ContainingType) + "." + symbol.Name, match.Kind));
         }
 
         /// <summary>A company's, vendor's or store's contact data is not a data subject's (CompanyInformation.Email).</summary>
