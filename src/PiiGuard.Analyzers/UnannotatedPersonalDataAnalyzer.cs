@@ -74,13 +74,14 @@ namespace PiiGuard.Analyzers
                 return;
             }
 
+            string member = DisplayNames.TypeName(symbol.ContainingType) + "." + symbol.Name;
             var properties = ImmutableDictionary.CreateBuilder<string, string?>(StringComparer.Ordinal);
             properties[DiagnosticPropertyNames.Type] = symbol.ContainingType.ToDisplayString();
-            properties[DiagnosticPropertyNames.Member] = symbol.ContainingType.Name + "." + symbol.Name;
+            properties[DiagnosticPropertyNames.Member] = member;
             properties[DiagnosticPropertyNames.Name] = symbol.Name;
             properties[PiiKindProperty] = match.Kind;
             properties[DiagnosticPropertyNames.Sensitivity] = DiagnosticPropertyNames.SensitivityOf(PiiKindInfo.IsSensitiveByDefault(PiiKindInfo.FromName(match.Kind)));
-            context.ReportDiagnostic(Diagnostic.Create(Rules.UnannotatedPersonalData, symbol.Locations[0], properties.ToImmutable(), symbol.ContainingType.Name + "." + symbol.Name, match.Kind));
+            context.ReportDiagnostic(Diagnostic.Create(Rules.UnannotatedPersonalData, symbol.Locations[0], properties.ToImmutable(), member, match.Kind));
         }
 
         /// <summary>A company's, vendor's or store's contact data is not a data subject's (CompanyInformation.Email).</summary>

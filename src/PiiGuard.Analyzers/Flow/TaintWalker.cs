@@ -960,7 +960,7 @@ namespace PiiGuard.Analyzers.Flow
                     continue;
                 }
 
-                string display = method.ContainingType.Name + "." + method.Name + " -> " + parameterSink.Display;
+                string display = DisplayNames.TypeName(method.ContainingType) + "." + method.Name + " -> " + parameterSink.Display;
                 if (taint.HasSource && _reporter != null)
                 {
                     foreach (IArgumentOperation argument in arguments)
@@ -981,7 +981,7 @@ namespace PiiGuard.Analyzers.Flow
 
         private Taint? ApplySummary(MethodSummary summary, Taint?[] argumentTaints, IInvocationOperation invocation, IMethodSymbol method)
         {
-            string display = method.ContainingType.Name + "." + method.Name;
+            string display = DisplayNames.TypeName(method.ContainingType) + "." + method.Name;
             Taint? result = summary.Fixed;
             if (result?.Hash != null)
             {
@@ -1521,8 +1521,8 @@ namespace PiiGuard.Analyzers.Flow
 
         private static string MemberDisplay(ISymbol member) => member switch
         {
-            IMethodSymbol method => method.ContainingType.Name + "." + method.Name + "()",
-            _ => member.ContainingType is { } type ? type.Name + "." + member.Name : member.Name,
+            IMethodSymbol method => DisplayNames.TypeName(method.ContainingType) + "." + method.Name + "()",
+            _ => member.ContainingType is { } type ? DisplayNames.TypeName(type) + "." + member.Name : member.Name,
         };
 
         private static string TypeDisplay(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);

@@ -36,6 +36,15 @@ internal static class RobustnessHarness
         })
         .ToImmutableArray();
 
+    private static readonly Lazy<ImmutableArray<ISourceGenerator>> LazyOtherGenerators = new(LoadOtherGenerators);
+
+    /// <summary>
+    /// The real generators of other packages that write code next to the user's: [LoggerMessage]
+    /// (Microsoft.Extensions.Logging.Abstractions), System.Text.Json's JsonSerializerContext and [GeneratedRegex]
+    /// (the targeting pack). The test project's build copies the ones the SDK resolved for it beside the tests.
+    /// </summary>
+    public static ImmutableArray<ISourceGenerator> OtherGenerators => LazyOtherGenerators.Value;
+
     public static string RepoRoot { get; } = FindRepoRoot();
 
     /// <summary>The corpus files shipped with the tests plus the sample's sources.</summary>
@@ -63,14 +72,20 @@ internal static class RobustnessHarness
             TestReferences.All,
             new CSharpCompilationOptions(kind, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true));
 
+    /// <summary>Parses with the newest language version of the test compiler (C# 14 with Roslyn 5.0).</summary>
     public static SyntaxTree Parse(string text, string path) =>
         CSharpSyntaxTree.ParseText(text, new CSharpParseOptions(LanguageVersion.Latest), path);
 
-    /// <summary>Runs the generators, then the analyzers; returns everything that went wrong, and the diagnostics.</summary>
-    public static Outcome Run(CSharpCompilation compilation, bool concurrent = true)
+    /// <summary>
+    /// Runs the generators (PiiGuard's, and with <paramref name="otherGenerators"/> those of
+    /// <see cref="OtherGenerators"/>, all in one driver as the compiler does), then the analyzers; returns everything
+    /// that went wrong, and the diagnostics.
+    /// </summary>
+    public static Outcome Run(CSharpCompilation compilation, bool concurrent = true, bool otherGenerators = false)
     {
         var failures = new ConcurrentBag<string>();
-        GeneratorDriver driver = CSharpGeneratorDriver.Create(Generators, parseOptions: (CSharpParseOptions)compilation.SyntaxTrees.First().Options);
+        var generators = otherGenerators ? Generators.AddRange(OtherGenerators) : Generators;
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(generators, parseOptions: (CSharpParseOptions)compilation.SyntaxTrees.First().Options);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out _);
         foreach (GeneratorRunResult result in driver.GetRunResult().Results)
         {
@@ -100,7 +115,38 @@ internal static class RobustnessHarness
             failures.Add(d.ToString());
         }
 
-        return new Outcome(failures.ToImmutableArray(), diagnostics.Where(d => d.Id != "AD0001").ToImmutableArray(), output);
+        return new Outcome(failures.ToImmutableArray(), diagnostics.Where(d => d.Id != "AD0001").ToImmutableArray(), output, driver.GetRunResult());
+    }
+
+    private static ImmutableArray<ISourceGenerator> LoadOtherGenerators()
+    {
+        string folder = Path.Combine(AppContext.BaseDirectory, "Robustness", "Generators");
+        var loader = new AssemblyLoader();
+        var generators = ImmutableArray.CreateBuilder<ISourceGenerator>();
+        var errors = new List<string>();
+        foreach (string path in Directory.EnumerateFiles(folder, "*.dll").OrderBy(p => p, StringComparer.Ordinal))
+        {
+            var reference = new AnalyzerFileReference(path, loader);
+            reference.AnalyzerLoadFailed += (_, e) => errors.Add($"{Path.GetFileName(path)}: {e.ErrorCode} {e.Message}");
+            generators.AddRange(reference.GetGenerators(LanguageNames.CSharp));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException("Generators failed to load: " + string.Join("; ", errors));
+        }
+
+        return generators.ToImmutable();
+    }
+
+    /// <summary>Loads generator assemblies into the test process, where they bind to its (newer) Roslyn.</summary>
+    private sealed class AssemblyLoader : IAnalyzerAssemblyLoader
+    {
+        public void AddDependencyLocation(string fullPath)
+        {
+        }
+
+        public Assembly LoadFromPath(string fullPath) => Assembly.LoadFrom(fullPath);
     }
 
     private static string FindRepoRoot()
@@ -116,5 +162,9 @@ internal static class RobustnessHarness
         throw new InvalidOperationException("PiiGuard.Analyzers.sln not found above " + AppContext.BaseDirectory);
     }
 
-    public sealed record Outcome(ImmutableArray<string> Failures, ImmutableArray<Diagnostic> Diagnostics, Compilation Output);
+    public sealed record Outcome(ImmutableArray<string> Failures, ImmutableArray<Diagnostic> Diagnostics, Compilation Output, GeneratorDriverRunResult Generated)
+    {
+        /// <summary>The files the generators wrote.</summary>
+        public ImmutableHashSet<SyntaxTree> GeneratedTrees { get; } = Generated.GeneratedTrees.ToImmutableHashSet();
+    }
 }
