@@ -512,6 +512,42 @@ public class PII001JumpTests
         }
         """);
 
+    [Fact]
+    public Task GotoBackward_ToTheSecondOfTwoLabels() => Verify("""
+        void Run(ILogger logger, Customer c, Func<bool> again)
+        {
+            string s = "clean";
+        first:
+        second:
+            logger.LogInformation("Value {Value}", {|PII001:s|});
+            s = c.Email;
+            if (again()) goto second;
+            s = "clean";
+            if (again()) goto first;
+        }
+        """);
+
+    [Fact]
+    public Task GotoOutOfATry_PassesThroughTheFinally() => Verify("""
+        void Run(ILogger logger, Customer c, bool flag)
+        {
+            string s = "clean";
+            try
+            {
+                if (flag) goto done;
+                s = "other";
+            }
+            finally
+            {
+                s = c.Email;
+            }
+
+            s = "clean";
+        done:
+            logger.LogInformation("Value {Value}", {|PII001:s|});
+        }
+        """);
+
     // ------------------------------------------------------------------ switch
 
     [Fact]
@@ -723,6 +759,95 @@ public class PII001JumpTests
             }
 
             logger.LogInformation("Value {Value}", s);
+        }
+        """);
+
+    [Fact]
+    public Task Finally_NestedFinallyBlocks_RunOnReturn() => Verify("""
+        void Run(ILogger logger, Customer c)
+        {
+            string s = "clean";
+            try
+            {
+                try
+                {
+                    s = c.Email;
+                    return;
+                }
+                finally
+                {
+                    Console.WriteLine("inner");
+                }
+            }
+            finally
+            {
+                logger.LogInformation("Value {Value}", {|PII001:s|});
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Catch_IsEnteredFromAReturnInTheBody() => Verify("""
+        void Run(ILogger logger, Customer c, Func<bool> done)
+        {
+            string s = "clean";
+            try
+            {
+                s = c.Email;
+                if (done()) return;
+                s = "";
+            }
+            catch (Exception)
+            {
+                logger.LogInformation("Value {Value}", {|PII001:s|});
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Throw_NotCaughtByATypedCatch_ReachesTheOuterCatch() => Verify("""
+        void Run(ILogger logger, Customer c)
+        {
+            string s = "clean";
+            try
+            {
+                try
+                {
+                    if (c.Id > 0) { s = c.Email; throw new ArgumentException("no"); }
+                    s = "clean";
+                }
+                catch (InvalidOperationException)
+                {
+                    s = "clean";
+                }
+            }
+            catch (ArgumentException)
+            {
+                logger.LogInformation("Value {Value}", {|PII001:s|});
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Throw_CaughtByACatchAll_DoesNotReachTheOuterCatch() => Verify("""
+        void Run(ILogger logger, Customer c)
+        {
+            string s = "clean";
+            try
+            {
+                try
+                {
+                    if (c.Id > 0) { s = c.Email; throw new ArgumentException("no"); }
+                }
+                catch (Exception)
+                {
+                    s = "clean";
+                }
+            }
+            catch (ArgumentException)
+            {
+                logger.LogInformation("Value {Value}", s);
+            }
         }
         """);
 
