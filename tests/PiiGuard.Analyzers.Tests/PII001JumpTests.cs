@@ -851,6 +851,42 @@ public class PII001JumpTests
         }
         """);
 
+    [Fact]
+    public Task Finally_SeesTheStateBeforeTheTry_ForAnException() => Verify("""
+        void Run(ILogger logger, Customer c, Action act)
+        {
+            string s = c.Email;
+            try
+            {
+                act();
+                s = "clean";
+            }
+            finally
+            {
+                logger.LogInformation("Value {Value}", {|PII001:s|});
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Finally_NormalPathKeepsItsOwnState() => Verify("""
+        void Run(ILogger logger, Customer c, Action act)
+        {
+            string s = c.Email;
+            try
+            {
+                act();
+                s = "clean";
+            }
+            finally
+            {
+                Console.WriteLine("done");
+            }
+
+            logger.LogInformation("Value {Value}", s);
+        }
+        """);
+
     // ------------------------------------------------------------------ lambdas and local functions
 
     [Fact]

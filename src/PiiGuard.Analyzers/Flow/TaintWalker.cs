@@ -115,11 +115,13 @@ namespace PiiGuard.Analyzers.Flow
         // Merge's identity). The state at the jump goes to the jump's target: break to the exit of its loop or switch,
         // continue to the loop's bottom and so into the next round of its fixed point, goto to its label (goto case and
         // goto default to their switch section), and return, throw and yield break out of the function, through the
-        // finally blocks on the way (walked once for the normal path and once for the jumps out of the try). A goto back
-        // to a label of the enclosing block walks the block again from that label until nothing new arrives (at most two
-        // more times, like the rounds of a loop). A catch is entered from any point of its try body: the join of the state
-        // before the body, at its end and at each jump out of it. Returns in lambdas and local functions end their own
-        // body, not the enclosing method's state.
+        // finally blocks on the way. A goto back to a label of the enclosing block walks the block again from that label
+        // until nothing new arrives (at most two more times, like the rounds of a loop). A catch is entered from any point
+        // of its try body: the join of the state before the body, at its end and at each jump out of it. A finally block
+        // is walked for the normal path and, when they bring more, once more for the jumps out of the try and the
+        // exceptions from anywhere in it (the states before the body and at the end of the body and of each catch)
+        // joined; that result goes on to the jumps' targets. Returns in lambdas and local functions end their own body,
+        // not the enclosing method's state.
 
         private void Visit(IOperation? operation)
         {
@@ -557,10 +559,14 @@ namespace PiiGuard.Analyzers.Flow
             State before = Snapshot();
             Visit(@try.Body);
             State normal = _env;
+
+            // An exception can be thrown from any point of the body (approximated by the state before it and at its end,
+            // even after a jump) and of the catches (the state at their end).
+            State anywhere = Union(before, _env);
             if (!@try.Catches.IsEmpty)
             {
-                // A catch is entered from any point of the body: the state before it, at its end (even after a jump) and at each jump out of it.
-                State entry = Union(before, _env);
+                // A catch is entered from any point of the body, including each jump out of it.
+                State entry = anywhere;
                 if (_exits is { } jumps)
                 {
                     entry = Union(entry, jumps.Returned);
@@ -584,6 +590,11 @@ namespace PiiGuard.Analyzers.Flow
                     _env = new State(entry);
                     Eval(@catch.Filter);
                     Visit(@catch.Handler);
+                    if (@try.Finally != null)
+                    {
+                        anywhere = Union(anywhere, _env);
+                    }
+
                     normal = Merge(normal, _env);
                 }
             }
@@ -591,33 +602,42 @@ namespace PiiGuard.Analyzers.Flow
             Exits? leaving = _exits;
             _exits = outer;
             _collectExits = outerCollects;
-            State? jumped = null;
-            if (leaving != null)
-            {
-                jumped = leaving.Returned;
-                if (leaving.Thrown != null)
-                {
-                    jumped = jumped is null ? leaving.Thrown : Merge(jumped, leaving.Thrown);
-                }
-
-                if (leaving.Labels != null)
-                {
-                    foreach (State state in leaving.Labels.Values)
-                    {
-                        jumped = jumped is null ? state : Merge(jumped, state);
-                    }
-                }
-            }
-
-            if (@try.Finally is null || jumped is null)
+            if (@try.Finally is null)
             {
                 _env = normal;
-                Visit(@try.Finally);
                 ForwardJumps(leaving, null);
                 return;
             }
 
-            // The finally block runs on the normal path and on the jumps out: walked for each, the jumps joined.
+            // The finally block runs after the normal path, after each jump out and after an exception from anywhere:
+            // walked for the normal path and, when the others bring more, once more for them all joined, whose result
+            // goes on to the jumps' targets (and to an enclosing catch as a throw).
+            State others = anywhere;
+            if (leaving != null)
+            {
+                others = Union(others, leaving.Returned);
+                others = Union(others, leaving.Thrown);
+                if (leaving.Labels != null)
+                {
+                    foreach (State state in leaving.Labels.Values)
+                    {
+                        others = Union(others, state);
+                    }
+                }
+            }
+
+            if (Covers(normal, others))
+            {
+                _env = normal;
+                Visit(@try.Finally);
+                if (!_env.Unreachable)
+                {
+                    ForwardJumps(leaving, _env);
+                }
+
+                return;
+            }
+
             State? afterNormal = null;
             if (!normal.Unreachable)
             {
@@ -626,11 +646,15 @@ namespace PiiGuard.Analyzers.Flow
                 afterNormal = _env;
             }
 
-            _env = new State(jumped);
+            _env = others;
             Visit(@try.Finally);
             if (!_env.Unreachable)
             {
                 ForwardJumps(leaving, _env);
+                if (_collectExits && leaving?.Thrown is null)
+                {
+                    AddJump(JumpKind.Throw, null, _env);
+                }
             }
 
             if (afterNormal != null)
