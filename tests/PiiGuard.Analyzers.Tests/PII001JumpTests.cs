@@ -682,6 +682,25 @@ public class PII001JumpTests
         }
         """);
 
+    [Fact]
+    public Task Switch_GotoBackToALabelInAnEarlierSection_CarriesTheValue() => Verify("""
+        void Run(ILogger logger, Customer c, int kind, Func<bool> again)
+        {
+            string s = "clean";
+            switch (kind)
+            {
+                case 1:
+                retry:
+                    logger.LogInformation("Value {Value}", {|PII001:s|});
+                    break;
+                case 2:
+                    s = c.Email;
+                    if (again()) goto retry;
+                    break;
+            }
+        }
+        """);
+
     // ------------------------------------------------------------------ try/finally
 
     [Fact]

@@ -522,6 +522,36 @@ namespace PiiGuard.Analyzers.Flow
                     }
                 }
 
+                // A goto back to a label in an earlier section (the sections share one scope): the same.
+                if (_exits?.Labels is { Count: > 0 } pending)
+                {
+                    List<ILabelSymbol>? done = null;
+                    foreach (KeyValuePair<ILabelSymbol, State> jump in pending)
+                    {
+                        if (!IsSectionLabel(@switch, jump.Key))
+                        {
+                            continue;
+                        }
+
+                        if (round < 2 && !(_labelEntries is { } entries && entries.TryGetValue(jump.Key, out State? entry) && Covers(entry, jump.Value)))
+                        {
+                            again = true;
+                        }
+                        else
+                        {
+                            (done ??= new List<ILabelSymbol>()).Add(jump.Key);
+                        }
+                    }
+
+                    if (done != null)
+                    {
+                        foreach (ILabelSymbol label in done)
+                        {
+                            pending.Remove(label);
+                        }
+                    }
+                }
+
                 if (!again)
                 {
                     break;
@@ -533,6 +563,26 @@ namespace PiiGuard.Analyzers.Flow
             {
                 _env = Merge(_env, broken);
             }
+        }
+
+        /// <summary>Whether a label is declared in one of the switch's sections (they share one scope).</summary>
+        private static bool IsSectionLabel(ISwitchOperation @switch, ILabelSymbol label)
+        {
+            foreach (ISwitchCaseOperation @case in @switch.Cases)
+            {
+                foreach (IOperation statement in @case.Body)
+                {
+                    for (IOperation? labeled = statement; labeled is ILabeledOperation declared; labeled = declared.Operation)
+                    {
+                        if (SymbolEqualityComparer.Default.Equals(declared.Label, label))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
         }
 
         private State? TakeCaseJumps(ISwitchCaseOperation @case)
