@@ -203,7 +203,15 @@ namespace PiiGuard.Analyzers.Flow
                     _returnTaint = Taint.Union(_returnTaint, Eval(@return.ReturnedValue));
                     if (@return.Kind != OperationKind.YieldReturn)
                     {
-                        Jump(JumpKind.Return, null);
+                        // A function's last statement needs no copy of the state: its body's end state keeps the values.
+                        if (IsLastStatementOfFunction(@return))
+                        {
+                            _env.Unreachable = true;
+                        }
+                        else
+                        {
+                            Jump(JumpKind.Return, null);
+                        }
                     }
 
                     break;
@@ -319,6 +327,11 @@ namespace PiiGuard.Analyzers.Flow
 
             _labelEntries[label] = Snapshot();
         }
+
+        /// <summary>A return that ends the top block of a lambda, local function or method (an expression body's return).</summary>
+        private static bool IsLastStatementOfFunction(IReturnOperation @return) =>
+            @return.Parent is IBlockOperation { Parent: IAnonymousFunctionOperation or ILocalFunctionOperation or IMethodBodyBaseOperation } block
+            && ReferenceEquals(block.Operations[block.Operations.Length - 1], @return);
 
         /// <summary>Sends the state to the jump's target; the code that follows is unreachable.</summary>
         private void Jump(JumpKind kind, ILabelSymbol? target)
