@@ -11,6 +11,9 @@ namespace PiiGuard.Analyzers.Flow
     /// One pass over a method body: an abstract interpretation over the operation tree that tracks, per local,
     /// parameter and assigned member, which personal datum the value carries. Branches are analysed on copies of the
     /// state and joined; loops are iterated to a fixed point (at most three rounds); a clean reassignment clears a local.
+    /// Jumps follow the control-flow graph: break, continue, goto (also goto case and backward gotos), return, throw and
+    /// yield break send the state to their target, and the code after them is unreachable, which a join ignores (see the
+    /// statements section for the details, finally blocks and dead code).
     /// Sinks met on the way are reported through <see cref="LeakReporter"/>; in summary mode nothing is reported and
     /// the taint of the returned values is collected instead.
     /// </summary>
@@ -28,7 +31,7 @@ namespace PiiGuard.Analyzers.Flow
         private bool _incomplete;
         private readonly CancellationToken _cancellationToken;
         private readonly Stack<Taint?> _conditionalInstances = new Stack<Taint?>();
-        private Dictionary<object, Taint?> _env = new Dictionary<object, Taint?>(EnvKeyComparer.Instance);
+        private State _env = new State();
         private Dictionary<IMethodSymbol, ILocalFunctionOperation>? _localFunctions;
 
         /// <summary>The body walked; its local functions are indexed on the first call to one (most bodies have none).</summary>
@@ -39,6 +42,11 @@ namespace PiiGuard.Analyzers.Flow
         private List<ParameterSink>? _parameterSinks;
         private Dictionary<ISymbol, Taint>? _memberAssignments;
         private Dictionary<ISymbol, ISymbol>? _writerTargets;
+
+        /// <summary>Jumps waiting for their target (see the statements section); returns and throws are kept only where something needs them.</summary>
+        private Exits? _exits;
+        private bool _collectExits;
+        private Dictionary<ILabelSymbol, State>? _labelEntries;
 
         private TaintWalker(LeakEngine engine, LeakReporter? reporter, int depth, SummaryContext context, CancellationToken cancellationToken)
         {
@@ -102,6 +110,21 @@ namespace PiiGuard.Analyzers.Flow
         private bool CheckingSinks => _reporter != null || _parameterSinks != null;
 
         // ---------------------------------------------------------------- statements
+        //
+        // Jumps: a control-flow graph over the structured tree ("CFG-lite"), which gives the graph's answers for structured
+        // code and goto. After return, throw, break, continue, goto and yield break the state is unreachable: it keeps
+        // the values it had before the jump, so the code that follows in the block (dead code, which the compiler flags
+        // with CS0162) is still walked and its leaks reported as before, but a join ignores it (an unreachable state is
+        // Merge's identity). The state at the jump goes to the jump's target: break to the exit of its loop or switch,
+        // continue to the loop's bottom and so into the next round of its fixed point, goto to its label (goto case and
+        // goto default to their switch section), and return, throw and yield break out of the function, through the
+        // finally blocks on the way. A goto back to a label of the enclosing block walks the block again from that label
+        // until nothing new arrives (at most two more times, like the rounds of a loop). A catch is entered from any point
+        // of its try body: the join of the state before the body, at its end and at each jump out of it. A finally block
+        // is walked for the normal path and, when they bring more, once more for the jumps out of the try and the
+        // exceptions from anywhere in it (the states before the body and at the end of the body and of each catch)
+        // joined; that result goes on to the jumps' targets. Returns in lambdas and local functions end their own body,
+        // not the enclosing method's state.
 
         private void Visit(IOperation? operation)
         {
@@ -114,11 +137,7 @@ namespace PiiGuard.Analyzers.Flow
             switch (operation)
             {
                 case IBlockOperation block:
-                    foreach (IOperation statement in block.Operations)
-                    {
-                        Visit(statement);
-                    }
-
+                    VisitStatements(block.Operations);
                     break;
 
                 case IMethodBodyBaseOperation body:
@@ -147,14 +166,24 @@ namespace PiiGuard.Analyzers.Flow
 
                 case IExpressionStatementOperation expression:
                     Eval(expression.Operation);
+                    if (expression.Operation is IThrowOperation)
+                    {
+                        Jump(JumpKind.Throw, null);
+                    }
+
+                    break;
+
+                case IThrowOperation thrown:
+                    Eval(thrown);
+                    Jump(JumpKind.Throw, null);
                     break;
 
                 case IConditionalOperation conditional when conditional.Type is null:
                     {
                         Eval(conditional.Condition);
-                        Dictionary<object, Taint?> before = Snapshot();
+                        State before = Snapshot();
                         Visit(conditional.WhenTrue);
-                        Dictionary<object, Taint?> afterTrue = _env;
+                        State afterTrue = _env;
                         _env = before;
                         Visit(conditional.WhenFalse);
                         _env = Merge(afterTrue, _env);
@@ -170,25 +199,28 @@ namespace PiiGuard.Analyzers.Flow
                     break;
 
                 case ITryOperation @try:
-                    {
-                        Dictionary<object, Taint?> before = Snapshot();
-                        Visit(@try.Body);
-                        Dictionary<object, Taint?> after = Merge(before, _env);
-                        foreach (ICatchClauseOperation @catch in @try.Catches)
-                        {
-                            _env = new Dictionary<object, Taint?>(after, EnvKeyComparer.Instance);
-                            Eval(@catch.Filter);
-                            Visit(@catch.Handler);
-                            after = Merge(after, _env);
-                        }
-
-                        _env = after;
-                        Visit(@try.Finally);
-                        break;
-                    }
+                    VisitTry(@try);
+                    break;
 
                 case IReturnOperation @return:
                     _returnTaint = Taint.Union(_returnTaint, Eval(@return.ReturnedValue));
+                    if (@return.Kind != OperationKind.YieldReturn)
+                    {
+                        // A function's last statement needs no copy of the state: its body's end state keeps the values.
+                        if (IsLastStatementOfFunction(@return))
+                        {
+                            _env.Unreachable = true;
+                        }
+                        else
+                        {
+                            Jump(JumpKind.Return, null);
+                        }
+                    }
+
+                    break;
+
+                case IBranchOperation branch:
+                    Jump(JumpKind.Label, branch.Target);
                     break;
 
                 case IUsingOperation @using:
@@ -202,6 +234,7 @@ namespace PiiGuard.Analyzers.Flow
                     break;
 
                 case ILabeledOperation labeled:
+                    EnterLabel(labeled.Label);
                     Visit(labeled.Operation);
                     break;
 
@@ -209,7 +242,6 @@ namespace PiiGuard.Analyzers.Flow
                     VisitFunctionBody(localFunction.Symbol.Parameters, localFunction.Body ?? localFunction.IgnoredBody, null, seedFromArguments: null);
                     break;
 
-                case IBranchOperation:
                 case IEmptyOperation:
                     break;
 
@@ -217,6 +249,138 @@ namespace PiiGuard.Analyzers.Flow
                     Eval(operation);
                     break;
             }
+        }
+
+        /// <summary>The statements of a block or switch section; a goto back to one of their labels walks them again from it.</summary>
+        private void VisitStatements(ImmutableArray<IOperation> statements)
+        {
+            List<int>? labeled = null;
+            for (int i = 0; i < statements.Length; i++)
+            {
+                if (statements[i] is ILabeledOperation)
+                {
+                    (labeled ??= new List<int>()).Add(i);
+                }
+
+                Visit(statements[i]);
+            }
+
+            if (labeled is null)
+            {
+                return;
+            }
+
+            for (int round = 0; ; round++)
+            {
+                // The first label that a later goto brought something new to; the jumps that bring nothing new are dropped.
+                int from = -1;
+                foreach (int index in labeled)
+                {
+                    for (IOperation? statement = statements[index]; statement is ILabeledOperation label && from < 0; statement = label.Operation)
+                    {
+                        if (_exits?.Labels is { } pending && pending.TryGetValue(label.Label, out State? arrived))
+                        {
+                            if (round < 2 && !(_labelEntries is { } entries && entries.TryGetValue(label.Label, out State? entry) && Covers(entry, arrived)))
+                            {
+                                from = index;
+                            }
+                            else
+                            {
+                                pending.Remove(label.Label);
+                            }
+                        }
+                    }
+
+                    if (from >= 0)
+                    {
+                        break;
+                    }
+                }
+
+                if (from < 0)
+                {
+                    return;
+                }
+
+                // Walk again from that label: EnterLabel joins what arrived with the label's earlier entry state.
+                State end = _env;
+                _env = new State { Unreachable = true };
+                for (int i = from; i < statements.Length; i++)
+                {
+                    Visit(statements[i]);
+                }
+
+                _env = Merge(end, _env);
+            }
+        }
+
+        /// <summary>The state at a label: what falls through to it, what the gotos to it brought, and what reached it in an earlier walk.</summary>
+        private void EnterLabel(ILabelSymbol label)
+        {
+            if (TakeJumps(label) is { } arrived)
+            {
+                _env = Merge(_env, arrived);
+            }
+
+            _labelEntries ??= new Dictionary<ILabelSymbol, State>(SymbolEqualityComparer.Default);
+            if (_labelEntries.TryGetValue(label, out State? earlier))
+            {
+                _env = Merge(_env, earlier);
+            }
+
+            _labelEntries[label] = Snapshot();
+        }
+
+        /// <summary>A return that ends the top block of a lambda, local function or method (an expression body's return).</summary>
+        private static bool IsLastStatementOfFunction(IReturnOperation @return) =>
+            @return.Parent is IBlockOperation { Parent: IAnonymousFunctionOperation or ILocalFunctionOperation or IMethodBodyBaseOperation } block
+            && ReferenceEquals(block.Operations[block.Operations.Length - 1], @return);
+
+        /// <summary>Sends the state to the jump's target; the code that follows is unreachable.</summary>
+        private void Jump(JumpKind kind, ILabelSymbol? target)
+        {
+            if (_env.Unreachable)
+            {
+                return;
+            }
+
+            if (kind == JumpKind.Label || _collectExits)
+            {
+                AddJump(kind, target, _env);
+            }
+
+            _env.Unreachable = true;
+        }
+
+        /// <summary>Joins a (reachable) state to the states pending at a jump target; the state is copied.</summary>
+        private void AddJump(JumpKind kind, ILabelSymbol? target, State state)
+        {
+            Exits exits = _exits ??= new Exits();
+            switch (kind)
+            {
+                case JumpKind.Label when target != null:
+                    exits.Labels ??= new Dictionary<ILabelSymbol, State>(SymbolEqualityComparer.Default);
+                    exits.Labels[target] = exits.Labels.TryGetValue(target, out State? pending) ? Merge(pending, state) : new State(state);
+                    break;
+                case JumpKind.Return:
+                    exits.Returned = exits.Returned is null ? new State(state) : Merge(exits.Returned, state);
+                    break;
+                case JumpKind.Throw:
+                    exits.Thrown = exits.Thrown is null ? new State(state) : Merge(exits.Thrown, state);
+                    break;
+            }
+        }
+
+        /// <summary>Removes and returns the join of the states that jumped to a label so far.</summary>
+        private State? TakeJumps(ILabelSymbol? label)
+        {
+            if (label != null && _exits?.Labels is { } labels && labels.TryGetValue(label, out State? state))
+            {
+                labels.Remove(label);
+                return state;
+            }
+
+            return null;
         }
 
         private void VisitDeclaration(IVariableDeclarationOperation declaration)
@@ -252,67 +416,363 @@ namespace PiiGuard.Analyzers.Flow
                 AssignTarget(forEach.LoopControlVariable, element);
             }
 
+            IOperation? condition = loop switch
+            {
+                IForLoopOperation forLoop => forLoop.Condition,
+                IWhileLoopOperation whileLoop => whileLoop.Condition,
+                _ => null,
+            };
+            bool conditionAtTop = loop is not IWhileLoopOperation { ConditionIsTop: false };
+
+            // for (;;), while (true) and do … while (true) are left only by a jump.
+            bool endless = loop is IForLoopOperation { Condition: null } || condition is { ConstantValue: { HasValue: true, Value: true } };
+            State bottom = _env;
             for (int round = 0; round < 3; round++)
             {
-                Dictionary<object, Taint?> before = Snapshot();
-                switch (loop)
+                State before = Snapshot();
+                if (conditionAtTop)
                 {
-                    case IForLoopOperation forCondition:
-                        Eval(forCondition.Condition);
-                        break;
-                    case IWhileLoopOperation @while:
-                        Eval(@while.Condition);
-                        break;
+                    Eval(condition);
                 }
 
                 Visit(loop.Body);
+                if (TakeJumps(loop.ContinueLabel) is { } continued)
+                {
+                    _env = Merge(_env, continued);
+                }
+
                 if (loop is IForLoopOperation forLoop)
                 {
-                    foreach (IOperation bottom in forLoop.AtLoopBottom)
+                    foreach (IOperation atBottom in forLoop.AtLoopBottom)
                     {
-                        Visit(bottom);
+                        Visit(atBottom);
                     }
                 }
 
+                if (!conditionAtTop)
+                {
+                    Eval(condition);
+                }
+
+                bottom = _env;
                 _env = Merge(before, _env);
                 if (SameState(before, _env))
                 {
                     break;
                 }
             }
+
+            // The loop is left where its condition fails (at the head; at the bottom of a do … while) and by break.
+            if (!conditionAtTop)
+            {
+                _env = bottom;
+            }
+
+            if (endless)
+            {
+                _env.Unreachable = true;
+            }
+
+            if (TakeJumps(loop.ExitLabel) is { } broken)
+            {
+                _env = Merge(_env, broken);
+            }
         }
 
         private void VisitSwitch(ISwitchOperation @switch)
         {
             Taint? value = Eval(@switch.Value);
-            Dictionary<object, Taint?> before = Snapshot();
-            Dictionary<object, Taint?>? merged = null;
+            State before = Snapshot();
+            State? merged = null;
+            State?[]? gotoEntries = null;
             bool hasDefault = false;
-            foreach (ISwitchCaseOperation @case in @switch.Cases)
+            for (int round = 0; round < 3; round++)
             {
-                _env = new Dictionary<object, Taint?>(before, EnvKeyComparer.Instance);
-                foreach (ICaseClauseOperation clause in @case.Clauses)
+                merged = null;
+                for (int index = 0; index < @switch.Cases.Length; index++)
                 {
-                    if (clause is IDefaultCaseClauseOperation)
+                    ISwitchCaseOperation @case = @switch.Cases[index];
+                    _env = new State(before);
+
+                    // goto case / goto default: the section is also entered with the state at the goto.
+                    if (TakeCaseJumps(@case) is { } arrived)
                     {
-                        hasDefault = true;
+                        gotoEntries ??= new State?[@switch.Cases.Length];
+                        gotoEntries[index] = gotoEntries[index] is { } earlier ? Merge(earlier, arrived) : arrived;
                     }
-                    else if (clause is IPatternCaseClauseOperation pattern)
+
+                    if (gotoEntries?[index] is { } entered)
                     {
-                        BindPattern(pattern.Pattern, value);
-                        Eval(pattern.Guard);
+                        _env = Union(_env, entered);
+                    }
+
+                    foreach (ICaseClauseOperation clause in @case.Clauses)
+                    {
+                        if (clause is IDefaultCaseClauseOperation)
+                        {
+                            hasDefault = true;
+                        }
+                        else if (clause is IPatternCaseClauseOperation pattern)
+                        {
+                            BindPattern(pattern.Pattern, value);
+                            Eval(pattern.Guard);
+                        }
+                    }
+
+                    VisitStatements(@case.Body);
+                    merged = merged is null ? _env : Merge(merged, _env);
+                }
+
+                // A goto case back to an earlier section that brings something new: walk the sections again.
+                bool again = false;
+                for (int index = 0; index < @switch.Cases.Length; index++)
+                {
+                    if (TakeCaseJumps(@switch.Cases[index]) is { } arrived && round < 2)
+                    {
+                        gotoEntries ??= new State?[@switch.Cases.Length];
+                        if (gotoEntries[index] is not { } earlier || !Covers(earlier, arrived))
+                        {
+                            gotoEntries[index] = gotoEntries[index] is { } known ? Merge(known, arrived) : arrived;
+                            again = true;
+                        }
                     }
                 }
 
-                foreach (IOperation statement in @case.Body)
+                // A goto back to a label in an earlier section (the sections share one scope): the same.
+                if (_exits?.Labels is { Count: > 0 } pending)
                 {
-                    Visit(statement);
+                    List<ILabelSymbol>? done = null;
+                    foreach (KeyValuePair<ILabelSymbol, State> jump in pending)
+                    {
+                        if (!IsSectionLabel(@switch, jump.Key))
+                        {
+                            continue;
+                        }
+
+                        if (round < 2 && !(_labelEntries is { } entries && entries.TryGetValue(jump.Key, out State? entry) && Covers(entry, jump.Value)))
+                        {
+                            again = true;
+                        }
+                        else
+                        {
+                            (done ??= new List<ILabelSymbol>()).Add(jump.Key);
+                        }
+                    }
+
+                    if (done != null)
+                    {
+                        foreach (ILabelSymbol label in done)
+                        {
+                            pending.Remove(label);
+                        }
+                    }
                 }
 
-                merged = merged is null ? _env : Merge(merged, _env);
+                if (!again)
+                {
+                    break;
+                }
             }
 
             _env = merged is null ? before : hasDefault ? merged : Merge(merged, before);
+            if (TakeJumps(@switch.ExitLabel) is { } broken)
+            {
+                _env = Merge(_env, broken);
+            }
+        }
+
+        /// <summary>Whether a label is declared in one of the switch's sections (they share one scope).</summary>
+        private static bool IsSectionLabel(ISwitchOperation @switch, ILabelSymbol label)
+        {
+            foreach (ISwitchCaseOperation @case in @switch.Cases)
+            {
+                foreach (IOperation statement in @case.Body)
+                {
+                    for (IOperation? labeled = statement; labeled is ILabeledOperation declared; labeled = declared.Operation)
+                    {
+                        if (SymbolEqualityComparer.Default.Equals(declared.Label, label))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private State? TakeCaseJumps(ISwitchCaseOperation @case)
+        {
+            State? arrived = null;
+            foreach (ICaseClauseOperation clause in @case.Clauses)
+            {
+                if (TakeJumps(clause.Label) is { } state)
+                {
+                    arrived = arrived is null ? state : Merge(arrived, state);
+                }
+            }
+
+            return arrived;
+        }
+
+        private void VisitTry(ITryOperation @try)
+        {
+            // The jumps out of the body and the catches are collected apart: they pass through the finally block.
+            Exits? outer = _exits;
+            bool outerCollects = _collectExits;
+            _exits = null;
+            _collectExits = true;
+            State before = Snapshot();
+            Visit(@try.Body);
+            State normal = _env;
+
+            // An exception can be thrown from any point of the body (approximated by the state before it and at its end,
+            // even after a jump) and of the catches (the state at their end).
+            State anywhere = Union(before, _env);
+            if (!@try.Catches.IsEmpty)
+            {
+                // A catch is entered from any point of the body, including each jump out of it.
+                State entry = anywhere;
+                if (_exits is { } jumps)
+                {
+                    entry = Union(entry, jumps.Returned);
+                    entry = Union(entry, jumps.Thrown);
+                    if (jumps.Labels != null)
+                    {
+                        foreach (State state in jumps.Labels.Values)
+                        {
+                            entry = Union(entry, state);
+                        }
+                    }
+
+                    if (CatchesAll(@try))
+                    {
+                        jumps.Thrown = null;
+                    }
+                }
+
+                foreach (ICatchClauseOperation @catch in @try.Catches)
+                {
+                    _env = new State(entry);
+                    Eval(@catch.Filter);
+                    Visit(@catch.Handler);
+                    if (@try.Finally != null)
+                    {
+                        anywhere = Union(anywhere, _env);
+                    }
+
+                    normal = Merge(normal, _env);
+                }
+            }
+
+            Exits? leaving = _exits;
+            _exits = outer;
+            _collectExits = outerCollects;
+            if (@try.Finally is null)
+            {
+                _env = normal;
+                ForwardJumps(leaving, null);
+                return;
+            }
+
+            // The finally block runs after the normal path, after each jump out and after an exception from anywhere:
+            // walked for the normal path and, when the others bring more, once more for them all joined, whose result
+            // goes on to the jumps' targets (and to an enclosing catch as a throw).
+            State others = anywhere;
+            if (leaving != null)
+            {
+                others = Union(others, leaving.Returned);
+                others = Union(others, leaving.Thrown);
+                if (leaving.Labels != null)
+                {
+                    foreach (State state in leaving.Labels.Values)
+                    {
+                        others = Union(others, state);
+                    }
+                }
+            }
+
+            if (Covers(normal, others))
+            {
+                _env = normal;
+                Visit(@try.Finally);
+                if (!_env.Unreachable)
+                {
+                    ForwardJumps(leaving, _env);
+                }
+
+                return;
+            }
+
+            State? afterNormal = null;
+            if (!normal.Unreachable)
+            {
+                _env = normal;
+                Visit(@try.Finally);
+                afterNormal = _env;
+            }
+
+            _env = others;
+            Visit(@try.Finally);
+            if (!_env.Unreachable)
+            {
+                ForwardJumps(leaving, _env);
+                if (_collectExits && leaving?.Thrown is null)
+                {
+                    AddJump(JumpKind.Throw, null, _env);
+                }
+            }
+
+            if (afterNormal != null)
+            {
+                _env = afterNormal;
+            }
+            else
+            {
+                _env.Unreachable = true;
+            }
+        }
+
+        /// <summary>Passes the jumps out of a try statement on to the enclosing targets, each with its own state or with the state after the finally block.</summary>
+        private void ForwardJumps(Exits? leaving, State? throughFinally)
+        {
+            if (leaving is null)
+            {
+                return;
+            }
+
+            if (leaving.Returned != null && _collectExits)
+            {
+                AddJump(JumpKind.Return, null, throughFinally ?? leaving.Returned);
+            }
+
+            if (leaving.Thrown != null && _collectExits)
+            {
+                AddJump(JumpKind.Throw, null, throughFinally ?? leaving.Thrown);
+            }
+
+            if (leaving.Labels != null)
+            {
+                foreach (KeyValuePair<ILabelSymbol, State> entry in leaving.Labels)
+                {
+                    AddJump(JumpKind.Label, entry.Key, throughFinally ?? entry.Value);
+                }
+            }
+        }
+
+        /// <summary>Whether a catch without a filter takes every exception (catch, catch (Exception)).</summary>
+        private static bool CatchesAll(ITryOperation @try)
+        {
+            foreach (ICatchClauseOperation @catch in @try.Catches)
+            {
+                if (@catch.Filter is null && (@catch.ExceptionType.SpecialType == SpecialType.System_Object
+                    || (@catch.ExceptionType.Name == "Exception" && @catch.ExceptionType.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true })))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Walks a lambda's or local function's body with its parameters bound; returns what it returns.</summary>
@@ -323,7 +783,10 @@ namespace PiiGuard.Analyzers.Flow
                 return null;
             }
 
-            Dictionary<object, Taint?> saved = Snapshot();
+            // The body is entered when the function is called (a local function declared after a return is too). Its
+            // returns end its own body: the state at them joins the state at its end, which joins the caller's.
+            State saved = Snapshot();
+            _env.Unreachable = false;
             foreach (IParameterSymbol parameter in parameters)
             {
                 Taint? bound = seedFromArguments != null && parameter.Ordinal < seedFromArguments.Length ? seedFromArguments[parameter.Ordinal] : seed;
@@ -332,18 +795,34 @@ namespace PiiGuard.Analyzers.Flow
 
             Taint? savedReturn = _returnTaint;
             Taint? savedSeed = _lambdaSeed;
+            Exits? savedExits = _exits;
+            bool savedCollects = _collectExits;
+            Dictionary<ILabelSymbol, State>? savedLabels = _labelEntries;
             _returnTaint = null;
             _lambdaSeed = null;
+            _exits = null;
+            _collectExits = true;
+            _labelEntries = null;
             Visit(body);
             Taint? result = _returnTaint;
-            _returnTaint = savedReturn;
-            _lambdaSeed = savedSeed;
-            foreach (IParameterSymbol parameter in parameters)
+            State end = _env;
+            if (_exits != null)
             {
-                _env.Remove(parameter);
+                end = Union(end, _exits.Returned);
+                end = Union(end, _exits.Thrown);
             }
 
-            _env = Merge(saved, _env);
+            _returnTaint = savedReturn;
+            _lambdaSeed = savedSeed;
+            _exits = savedExits;
+            _collectExits = savedCollects;
+            _labelEntries = savedLabels;
+            foreach (IParameterSymbol parameter in parameters)
+            {
+                end.Remove(parameter);
+            }
+
+            _env = Union(saved, end);
             return result;
         }
 
@@ -1539,11 +2018,31 @@ namespace PiiGuard.Analyzers.Flow
             }
         }
 
-        private Dictionary<object, Taint?> Snapshot() => new Dictionary<object, Taint?>(_env, EnvKeyComparer.Instance);
+        private State Snapshot() => new State(_env);
 
-        private static Dictionary<object, Taint?> Merge(Dictionary<object, Taint?> a, Dictionary<object, Taint?> b)
+        /// <summary>
+        /// The join of two states. An unreachable state adds nothing (it is the identity), and two unreachable states
+        /// join to an unreachable one (what dead code is walked with). May return one of its arguments.
+        /// </summary>
+        private static State Merge(State a, State b)
         {
-            var merged = new Dictionary<object, Taint?>(a, EnvKeyComparer.Instance);
+            if (a.Unreachable != b.Unreachable)
+            {
+                return a.Unreachable ? b : a;
+            }
+
+            return Union(a, b);
+        }
+
+        /// <summary>A new state with the values of both, reachable when <paramref name="a"/> is.</summary>
+        private static State Union(State a, State? b)
+        {
+            var merged = new State(a);
+            if (b is null)
+            {
+                return merged;
+            }
+
             foreach (KeyValuePair<object, Taint?> entry in b)
             {
                 merged.TryGetValue(entry.Key, out Taint? existing);
@@ -1553,9 +2052,9 @@ namespace PiiGuard.Analyzers.Flow
             return merged;
         }
 
-        private static bool SameState(Dictionary<object, Taint?> a, Dictionary<object, Taint?> b)
+        private static bool SameState(State a, State b)
         {
-            if (a.Count != b.Count)
+            if (a.Count != b.Count || a.Unreachable != b.Unreachable)
             {
                 return false;
             }
@@ -1569,6 +2068,65 @@ namespace PiiGuard.Analyzers.Flow
             }
 
             return true;
+        }
+
+        /// <summary>Whether joining <paramref name="b"/> to <paramref name="a"/> would change nothing.</summary>
+        private static bool Covers(State a, State b)
+        {
+            if (a.Unreachable && !b.Unreachable)
+            {
+                return false;
+            }
+
+            foreach (KeyValuePair<object, Taint?> entry in b)
+            {
+                if (entry.Value is null)
+                {
+                    continue;
+                }
+
+                if (!a.TryGetValue(entry.Key, out Taint? known) || !Taint.SameAs(Taint.Union(known, entry.Value), known))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private enum JumpKind
+        {
+            Label,
+            Return,
+            Throw,
+        }
+
+        /// <summary>The walker's state at a point: what each variable and member carries, and whether the point is reachable.</summary>
+        private sealed class State : Dictionary<object, Taint?>
+        {
+            public State()
+                : base(EnvKeyComparer.Instance)
+            {
+            }
+
+            public State(State other)
+                : base(other, EnvKeyComparer.Instance)
+            {
+                Unreachable = other.Unreachable;
+            }
+
+            /// <summary>Only a jump leads here: the values are those before the jump, and a join ignores them.</summary>
+            public bool Unreachable { get; set; }
+        }
+
+        /// <summary>The states of the jumps not yet joined at their target, in a function body or a try statement.</summary>
+        private sealed class Exits
+        {
+            public Dictionary<ILabelSymbol, State>? Labels { get; set; }
+
+            public State? Returned { get; set; }
+
+            public State? Thrown { get; set; }
         }
     }
 
