@@ -138,6 +138,48 @@ public class PII001InterproceduralTests
         }
         """ + LeakModels.Source);
 
+    /// <summary>
+    /// The engine scans only the methods whose syntax assigns a member of that name (a pre-filter): every form of
+    /// assignment must pass it, and an element or nested-member update is not an assignment to the member.
+    /// </summary>
+    [Fact]
+    public Task PrivateMembersAssignedInEveryForm() => AnalyzerVerifier<PersonalDataFlowAnalyzer>.VerifyAsync("""
+        using System.Collections.Generic;
+        using Microsoft.Extensions.Logging;
+        using PiiGuard;
+
+        class Holder
+        {
+            private readonly ILogger _logger;
+            private string _viaThis = "", _viaTuple = "", _viaCoalesce = "", _viaCompound = "", _untouched = "";
+            private readonly List<string> _list = new List<string>();
+            private static string s_static = "";
+
+            public Holder(ILogger logger) => _logger = logger;
+
+            public void Set(Customer c)
+            {
+                this._viaThis = c.Email;
+                (_viaTuple, _) = (c.Phone, 1);
+                _viaCoalesce ??= c.Email;
+                _viaCompound += c.Phone;
+                Holder.s_static = c.Email;
+                _list[0] = c.Email;
+            }
+
+            public void Log()
+            {
+                _logger.LogInformation({|PII001:_viaThis|});
+                _logger.LogInformation({|PII001:_viaTuple|});
+                _logger.LogInformation({|PII001:_viaCoalesce|});
+                _logger.LogInformation({|PII001:_viaCompound|});
+                _logger.LogInformation({|PII001:s_static|});
+                _logger.LogInformation(_untouched);
+                _logger.LogInformation("{Count}", _list.Count);
+            }
+        }
+        """ + LeakModels.Source);
+
     [Fact]
     public Task MethodGroups() => Verify("""
         void Run(ILogger logger, System.Collections.Generic.List<Customer> customers, System.Collections.Generic.List<string> tiers)

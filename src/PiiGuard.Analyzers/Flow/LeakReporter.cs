@@ -98,51 +98,27 @@ namespace PiiGuard.Analyzers.Flow
             var key = (where.SourceTree, where.SourceSpan);
             if (!_diagnostics.ContainsKey(key))
             {
-                AddCarrierSymbol(properties, taint, taint.Hash ?? location);
+                AddCarrierSymbol(properties, taint);
                 _diagnostics[key] = Diagnostic.Create(descriptor, where, properties.ToImmutable(), arguments);
             }
         }
 
         /// <summary>
-        /// <c>type</c> (and <c>name</c>) when the carrier is read in the reported expression itself (<c>c.Email</c>,
-        /// <c>$"{c.Email}"</c>, a whole object <c>customer</c>): the inventory then matches the member by its full type
-        /// rather than by the short <c>member</c> name. A carrier that reached the sink through a local, a field or a call
-        /// is named by <c>member</c> only.
+        /// <c>type</c> (the carrier's type, fully qualified) and <c>name</c> (the member's own name), from the symbol the
+        /// datum came from, however it reached the sink: the inventory matches members by full type rather than by
+        /// the short <c>member</c> name. A [Pii] parameter has no type to name.
         /// </summary>
-        private static void AddCarrierSymbol(ImmutableDictionary<string, string?>.Builder properties, Taint taint, IOperation expression)
+        private static void AddCarrierSymbol(ImmutableDictionary<string, string?>.Builder properties, Taint taint)
         {
-            if (taint.IsWholeObject)
+            switch (taint.Origin)
             {
-                for (IOperation e = expression; ; e = ((IConversionOperation)e).Operand)
-                {
-                    if (e.Type is INamedTypeSymbol type && type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) == taint.Display)
-                    {
-                        properties[DiagnosticPropertyNames.Type] = type.OriginalDefinition.ToDisplayString();
-                        return;
-                    }
-
-                    if (e is not IConversionOperation)
-                    {
-                        return;
-                    }
-                }
-            }
-
-            foreach (IOperation operation in expression.DescendantsAndSelf())
-            {
-                ISymbol? member = operation switch
-                {
-                    IMemberReferenceOperation reference => reference.Member,
-                    IInvocationOperation call => call.TargetMethod,
-                    _ => null,
-                };
-                if (member?.ContainingType is { } containing
-                    && (member is IMethodSymbol ? containing.Name + "." + member.Name + "()" : containing.Name + "." + member.Name) == taint.Display)
-                {
+                case ITypeSymbol type:
+                    properties[DiagnosticPropertyNames.Type] = type.OriginalDefinition.ToDisplayString();
+                    break;
+                case ISymbol member when member is not IParameterSymbol && member.ContainingType is { } containing:
                     properties[DiagnosticPropertyNames.Type] = containing.OriginalDefinition.ToDisplayString();
                     properties[DiagnosticPropertyNames.Name] = member.Name;
-                    return;
-                }
+                    break;
             }
         }
 

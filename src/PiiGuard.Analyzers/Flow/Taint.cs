@@ -11,8 +11,9 @@ namespace PiiGuard.Analyzers.Flow
     /// </summary>
     internal sealed class Taint
     {
-        private Taint(string? display, PiiInfo info, bool whole, IOperation? hash, string? hashDisplay, ulong parameters, ulong hashedParameters, string? kinds = null, bool memberData = false, bool serialized = false)
+        private Taint(string? display, PiiInfo info, bool whole, IOperation? hash, string? hashDisplay, ulong parameters, ulong hashedParameters, string? kinds = null, bool memberData = false, bool serialized = false, ISymbol? origin = null)
         {
+            Origin = origin;
             IsSerialized = whole && serialized;
             Kinds = kinds;
             IsMemberData = memberData;
@@ -27,6 +28,13 @@ namespace PiiGuard.Analyzers.Flow
 
         /// <summary>The carrier's name ("Customer.Email", "email", "Customer"), null for a parameter-only taint.</summary>
         public string? Display { get; }
+
+        /// <summary>
+        /// The symbol the datum comes from: the [Pii] member, method or parameter, or the type of a whole object. Kept
+        /// so that a diagnostic can name the carrier's type however the datum reached the sink (through locals, fields
+        /// or helpers), for the inventory; not part of the value's identity.
+        /// </summary>
+        public ISymbol? Origin { get; }
 
         /// <summary>Kind and sensitivity of the carried datum (the first personal member for a whole object).</summary>
         public PiiInfo Info { get; }
@@ -64,18 +72,18 @@ namespace PiiGuard.Analyzers.Flow
         /// <summary>Whether the taint names a personal datum (rather than only summarised parameters).</summary>
         public bool HasSource => Display != null;
 
-        public static Taint Source(string display, PiiInfo info) => new Taint(display, info, false, null, null, 0, 0);
+        public static Taint Source(string display, PiiInfo info, ISymbol? origin = null) => new Taint(display, info, false, null, null, 0, 0, origin: origin);
 
-        public static Taint WholeObject(string display, PiiInfo info, string kinds, bool serialized = false) => new Taint(display, info, true, null, null, 0, 0, kinds, serialized: serialized);
+        public static Taint WholeObject(string display, PiiInfo info, string kinds, bool serialized = false, ISymbol? origin = null) => new Taint(display, info, true, null, null, 0, 0, kinds, serialized: serialized, origin: origin);
 
         /// <summary>The same datum, held in the members of an object.</summary>
-        public Taint AsMemberData() => IsMemberData ? this : new Taint(Display, Info, IsWholeObject, Hash, HashDisplay, Parameters, HashedParameters, Kinds, memberData: true, IsSerialized);
+        public Taint AsMemberData() => IsMemberData ? this : new Taint(Display, Info, IsWholeObject, Hash, HashDisplay, Parameters, HashedParameters, Kinds, memberData: true, IsSerialized, Origin);
 
         /// <summary>The same datum as a plain value (an object's members printed by its ToString).</summary>
-        public Taint AsValue() => !IsMemberData ? this : new Taint(Display, Info, IsWholeObject, Hash, HashDisplay, Parameters, HashedParameters, Kinds, serialized: IsSerialized);
+        public Taint AsValue() => !IsMemberData ? this : new Taint(Display, Info, IsWholeObject, Hash, HashDisplay, Parameters, HashedParameters, Kinds, serialized: IsSerialized, origin: Origin);
 
         /// <summary>The hashed datum, reported at <paramref name="hash"/> (a call site of a summarised hashing helper).</summary>
-        public Taint WithHashAt(IOperation hash, string hashDisplay) => new Taint(Display, Info, false, hash, hashDisplay, Parameters, HashedParameters);
+        public Taint WithHashAt(IOperation hash, string hashDisplay) => new Taint(Display, Info, false, hash, hashDisplay, Parameters, HashedParameters, origin: Origin);
 
         public static Taint Parameter(int ordinal) => ordinal < 64 ? new Taint(null, default, false, null, null, 1UL << ordinal, 0) : new Taint(null, default, false, null, null, 0, 0);
 
@@ -90,12 +98,12 @@ namespace PiiGuard.Analyzers.Flow
 
             if (keep)
             {
-                return new Taint(Display, Info, false, hash, hashDisplay, 0, HashedParameters | Parameters);
+                return new Taint(Display, Info, false, hash, hashDisplay, 0, HashedParameters | Parameters, origin: Origin);
             }
 
             if (HasSource && Hash != null)
             {
-                return new Taint(Display, Info, false, Hash, HashDisplay, 0, HashedParameters | Parameters);
+                return new Taint(Display, Info, false, Hash, HashDisplay, 0, HashedParameters | Parameters, origin: Origin);
             }
 
             return new Taint(null, default, false, null, null, 0, HashedParameters | Parameters);
@@ -109,7 +117,7 @@ namespace PiiGuard.Analyzers.Flow
                 return this;
             }
 
-            return HasSource ? new Taint(Display, Info, IsWholeObject, Hash, HashDisplay, 0, 0, Kinds, IsMemberData, IsSerialized) : null;
+            return HasSource ? new Taint(Display, Info, IsWholeObject, Hash, HashDisplay, 0, 0, Kinds, IsMemberData, IsSerialized, Origin) : null;
         }
 
         /// <summary>Joins two abstract values: the result carries what either carries.</summary>
@@ -133,7 +141,7 @@ namespace PiiGuard.Analyzers.Flow
                 return primary;
             }
 
-            return new Taint(primary.Display, primary.Info, primary.IsWholeObject, primary.Hash, primary.HashDisplay, parameters, hashed, primary.Kinds, primary.IsMemberData && a.IsMemberData && b.IsMemberData, primary.IsSerialized);
+            return new Taint(primary.Display, primary.Info, primary.IsWholeObject, primary.Hash, primary.HashDisplay, parameters, hashed, primary.Kinds, primary.IsMemberData && a.IsMemberData && b.IsMemberData, primary.IsSerialized, primary.Origin);
         }
 
         /// <summary>Which of two data a diagnostic names: a clear member over a hashed one over a whole object; sensitive first.</summary>

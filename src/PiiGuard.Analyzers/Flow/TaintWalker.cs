@@ -1197,7 +1197,7 @@ namespace PiiGuard.Analyzers.Flow
             }
 
             // A summarised helper's parameter (string ToJson(Customer c)) is serialised whole too, and keeps its bit for the call site.
-            Taint whole = Taint.WholeObject(TypeDisplay(stripped.Type!), shape.First, shape.Kinds, serialized: true);
+            Taint whole = Taint.WholeObject(TypeDisplay(stripped.Type!), shape.First, shape.Kinds, serialized: true, origin: stripped.Type);
             return taint is { HasSource: false } ? Taint.Union(taint, whole) : whole;
         }
 
@@ -1215,14 +1215,14 @@ namespace PiiGuard.Analyzers.Flow
                 return null;
             }
 
-            return Taint.WholeObject(TypeDisplay(type), shape.First, shape.Kinds);
+            return Taint.WholeObject(TypeDisplay(type), shape.First, shape.Kinds, origin: type);
         }
 
         private Taint? EvalMember(ISymbol member, ITypeSymbol type, IOperation? instance)
         {
             if (_engine.Pii.GetPii(member) is PiiInfo info)
             {
-                return Taint.Source(MemberDisplay(member), info);
+                return Taint.Source(MemberDisplay(member), info, member);
             }
 
             if (MemberKey(member, instance) is { } key && _env.TryGetValue(key, out Taint? assigned))
@@ -1368,7 +1368,7 @@ namespace PiiGuard.Analyzers.Flow
             Taint? result;
             if (_engine.Pii.GetPii(method) is PiiInfo info)
             {
-                result = Taint.Source(MemberDisplay(method), info);
+                result = Taint.Source(MemberDisplay(method), info, method);
             }
             else if (method.ReturnsVoid || PiiSymbols.IsCarrierlessType(method.ReturnType) || IsNonCarrierMember(method.Name))
             {
@@ -1494,7 +1494,7 @@ namespace PiiGuard.Analyzers.Flow
         {
             if (_engine.Pii.GetPii(method) is PiiInfo info)
             {
-                return Taint.Source(MemberDisplay(method), info);
+                return Taint.Source(MemberDisplay(method), info, method);
             }
 
             if (Scanning || method.MethodKind == MethodKind.LocalFunction || !IsInSource(method) || _known.GetRole(method) != MethodRole.None)
