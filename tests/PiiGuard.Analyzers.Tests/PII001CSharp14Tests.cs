@@ -100,8 +100,8 @@ public class PII001CSharp14Tests
 
             void Run(Patient p)
             {
-                // As for a params array through a helper, the whole call is marked.
-                {|PII001:LogAll(p.FullName, p.Ward)|};
+                // The value that carries personal data is marked, not the whole call.
+                LogAll({|PII001:p.FullName|}, p.Ward);
                 LogAll(p.Ward);
             }
         }

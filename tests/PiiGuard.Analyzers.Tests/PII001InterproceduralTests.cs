@@ -181,6 +181,34 @@ public class PII001InterproceduralTests
         """ + LeakModels.Source);
 
     [Fact]
+    public Task ParamsArrayHelper_MarksTheValueThatCarriesPersonalData() => AnalyzerVerifier<PersonalDataFlowAnalyzer>.VerifyAsync("""
+        using Microsoft.Extensions.Logging;
+        using PiiGuard;
+
+        static class Audit
+        {
+            public static void Write(ILogger logger, params string[] values)
+            {
+                foreach (string value in values)
+                {
+                    logger.LogInformation(value);
+                }
+            }
+        }
+
+        class Service
+        {
+            void Run(ILogger logger, Customer c)
+            {
+                Audit.Write(logger, "signed in", {|PII001:c.Email|}, c.Tier);
+                Audit.Write(logger, c.Tier, "signed in");
+                // An explicit array is one argument: it is marked whole.
+                Audit.Write(logger, {|PII001:new[] { c.Tier, c.Phone }|});
+            }
+        }
+        """ + LeakModels.Source);
+
+    [Fact]
     public Task MethodGroups() => Verify("""
         void Run(ILogger logger, System.Collections.Generic.List<Customer> customers, System.Collections.Generic.List<string> tiers)
         {

@@ -1446,7 +1446,7 @@ namespace PiiGuard.Analyzers.Flow
                     {
                         if (argument.Parameter?.Ordinal == parameterSink.Ordinal)
                         {
-                            _reporter.Report(taint, StripConversions(argument.Value), parameterSink.Sink, display, _engine.Facts);
+                            ReportArgument(taint, argument, parameterSink.Sink, display);
                         }
                     }
                 }
@@ -1456,6 +1456,36 @@ namespace PiiGuard.Analyzers.Flow
                     RecordParameterSinks(taint.Parameters, parameterSink.Sink, display);
                 }
             }
+        }
+
+        /// <summary>
+        /// Reports an argument that reaches a sink inside a helper: at the argument, or, for the values of a params
+        /// array or collection (which the compiler wraps in an implicit creation spanning the whole call), at each value
+        /// that carries personal data.
+        /// </summary>
+        private void ReportArgument(Taint taint, IArgumentOperation argument, Sink sink, string display)
+        {
+            IOperation value = StripConversions(argument.Value);
+            if (argument.ArgumentKind != ArgumentKind.Explicit && value.IsImplicit)
+            {
+                IEnumerable<IOperation> elements = value is IArrayCreationOperation { Initializer: { } initializer } ? initializer.ElementValues : value.ChildOperations;
+                bool reported = false;
+                foreach (IOperation element in elements)
+                {
+                    if (!element.IsImplicit && EvalText(element) is { HasSource: true } carried)
+                    {
+                        _reporter!.Report(carried, StripConversions(element), sink, display, _engine.Facts);
+                        reported = true;
+                    }
+                }
+
+                if (reported)
+                {
+                    return;
+                }
+            }
+
+            _reporter!.Report(taint, value, sink, display, _engine.Facts);
         }
 
         private Taint? ApplySummary(MethodSummary summary, Taint?[] argumentTaints, IInvocationOperation invocation, IMethodSymbol method)
