@@ -426,6 +426,97 @@ public class PII001JumpTests
         """);
 
     [Fact]
+    public Task Catch_SeesAValueOverwrittenLaterInTheBody() => Verify("""
+        void Run(ILogger logger, Customer c, Action call)
+        {
+            string s = "clean";
+            try
+            {
+                s = c.Email;
+                call();
+                s = "clean";
+            }
+            catch (Exception)
+            {
+                logger.LogInformation("Value {Value}", {|PII001:s|});
+            }
+
+            logger.LogInformation("Value {Value}", {|PII001:s|});
+        }
+        """);
+
+    [Fact]
+    public Task Finally_SeesAValueOverwrittenLaterInTheBody_NestedTry() => Verify("""
+        void Run(ILogger logger, Customer c, Action call)
+        {
+            string s = "clean";
+            try
+            {
+                try
+                {
+                    s = c.Phone;
+                    call();
+                }
+                finally
+                {
+                    s = "clean";
+                }
+
+                s = c.Email;
+                call();
+                s = "clean";
+            }
+            finally
+            {
+                logger.LogInformation("Value {Value}", {|PII001:s|});
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Catch_SeesAValueThatPersistsAfterAnInnerCatchAll() => Verify("""
+        void Run(ILogger logger, Customer c, Action call)
+        {
+            string s = "clean";
+            try
+            {
+                try
+                {
+                    s = c.Email;
+                }
+                catch (Exception)
+                {
+                }
+
+                call();
+                s = "clean";
+            }
+            catch (Exception)
+            {
+                logger.LogInformation("Value {Value}", {|PII001:s|});
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Catch_OnlyCleanValuesWrittenInTheBody_IsClean() => Verify("""
+        void Run(ILogger logger, Customer c, Action call)
+        {
+            string s = "clean";
+            try
+            {
+                s = c.Tier;
+                call();
+                s = "done";
+            }
+            catch (Exception)
+            {
+                logger.LogInformation("Value {Value}", s);
+            }
+        }
+        """);
+
+    [Fact]
     public Task Catch_ThatRethrows_StateDoesNotReachTheCodeAfter() => Verify("""
         void Run(ILogger logger, Customer c, Action act)
         {

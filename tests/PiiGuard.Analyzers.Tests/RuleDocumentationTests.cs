@@ -137,4 +137,20 @@ public class RuleDocumentationTests
             Regex.IsMatch(readme, $@"(?m)^\|.*\[{id}\]\(docs/rules/{id}\.md\)"),
             $"README.md's rule table has no row linking {id} as [{id}](docs/rules/{id}.md) (looked for '{link}' in a table row)");
     }
+
+    /// <summary>A merge once left conflict markers in docs/configuration.md; the docs are read by users, not by a compiler.</summary>
+    [Fact]
+    public void Documentation_HasNoMergeConflictMarkers()
+    {
+        string root = Generator.RepositoryPaths.Root;
+        var files = Directory.EnumerateFiles(Path.Combine(root, "docs"), "*.md", SearchOption.AllDirectories)
+            .Append(Path.Combine(root, "README.md"))
+            .ToList();
+        Assert.NotEmpty(files);
+        var marked = files
+            .Where(f => Regex.IsMatch(File.ReadAllText(f), @"(?m)^(<<<<<<< |=======\r?$|>>>>>>> )"))
+            .Select(f => Path.GetRelativePath(root, f))
+            .ToList();
+        Assert.Empty(marked);
+    }
 }

@@ -48,6 +48,12 @@ namespace PiiGuard.Analyzers.Flow
         private bool _collectExits;
         private Dictionary<ILabelSymbol, State>? _labelEntries;
 
+        /// <summary>
+        /// The write logs of the try bodies being walked, innermost last, each with whether its try catches every
+        /// exception (then nothing written in its body escapes to the logs further out). See <see cref="Set"/>.
+        /// </summary>
+        private List<(State Log, bool CatchesAll)>? _tryWrites;
+
         private TaintWalker(LeakEngine engine, LeakReporter? reporter, int depth, SummaryContext context, CancellationToken cancellationToken)
         {
             _engine = engine;
@@ -73,7 +79,7 @@ namespace PiiGuard.Analyzers.Flow
             walker._parameterSinks = new List<ParameterSink>();
             foreach (IParameterSymbol parameter in method.Parameters)
             {
-                walker._env[parameter] = Taint.Union(walker.SourceOf(parameter), Taint.Parameter(parameter.Ordinal));
+                walker.Set(parameter, Taint.Union(walker.SourceOf(parameter), Taint.Parameter(parameter.Ordinal)));
             }
 
             walker._root = body;
@@ -389,7 +395,7 @@ namespace PiiGuard.Analyzers.Flow
             {
                 IVariableInitializerOperation? initializer = declarator.Initializer ?? declaration.Initializer;
                 Taint? value = initializer is null ? null : Eval(initializer.Value);
-                _env[declarator.Symbol] = value;
+                Set(declarator.Symbol, value);
                 if (initializer != null)
                 {
                     BindInitializedMembers(declarator.Symbol, initializer.Value);
@@ -617,18 +623,36 @@ namespace PiiGuard.Analyzers.Flow
 
         private void VisitTry(ITryOperation @try)
         {
+            VisitTryStatement(@try);
+
+            // What holds after this try can be seen by an exception from the statements after it in an enclosing try
+            // body (needed when this try caught everything, so its body's writes did not reach the outer logs).
+            if (_tryWrites is { Count: > 0 } && !_env.Unreachable)
+            {
+                foreach (KeyValuePair<object, Taint?> entry in _env)
+                {
+                    LogWrite(entry.Key, entry.Value);
+                }
+            }
+        }
+
+        private void VisitTryStatement(ITryOperation @try)
+        {
             // The jumps out of the body and the catches are collected apart: they pass through the finally block.
             Exits? outer = _exits;
             bool outerCollects = _collectExits;
             _exits = null;
             _collectExits = true;
             State before = Snapshot();
+            var writes = new State();
+            (_tryWrites ??= new List<(State, bool)>()).Add((writes, CatchesAll(@try)));
             Visit(@try.Body);
+            _tryWrites.RemoveAt(_tryWrites.Count - 1);
             State normal = _env;
 
-            // An exception can be thrown from any point of the body (approximated by the state before it and at its end,
-            // even after a jump) and of the catches (the state at their end).
-            State anywhere = Union(before, _env);
+            // An exception can be thrown from any point of the body: the state before it, joined with every value written
+            // in it (the write log), and at its end (even after a jump); and of the catches (the state at their end).
+            State anywhere = Union(Union(before, writes), _env);
             if (!@try.Catches.IsEmpty)
             {
                 // A catch is entered from any point of the body, including each jump out of it.
@@ -790,7 +814,7 @@ namespace PiiGuard.Analyzers.Flow
             foreach (IParameterSymbol parameter in parameters)
             {
                 Taint? bound = seedFromArguments != null && parameter.Ordinal < seedFromArguments.Length ? seedFromArguments[parameter.Ordinal] : seed;
-                _env[parameter] = Taint.Union(SourceOf(parameter), bound);
+                Set(parameter, Taint.Union(SourceOf(parameter), bound));
             }
 
             Taint? savedReturn = _returnTaint;
@@ -1350,7 +1374,7 @@ namespace PiiGuard.Analyzers.Flow
                                 for (int hop = 0; hop < 4 && writer != null && _writerTargets != null && _writerTargets.TryGetValue(writer, out writer); hop++)
                                 {
                                     _env.TryGetValue(writer, out Taint? previous);
-                                    _env[writer] = Taint.Union(previous, serialized);
+                                    Set(writer, Taint.Union(previous, serialized));
                                 }
                             }
                         }
@@ -1397,7 +1421,7 @@ namespace PiiGuard.Analyzers.Flow
             if (allArguments != null && !method.IsStatic && !IsInSource(method) && IsMutator(method, invocation.Instance) && RootVariable(invocation.Instance) is { } root)
             {
                 _env.TryGetValue(root, out Taint? previous);
-                _env[root] = Taint.Union(previous, allArguments);
+                Set(root, Taint.Union(previous, allArguments));
             }
 
             return result;
@@ -1620,13 +1644,13 @@ namespace PiiGuard.Analyzers.Flow
             switch (target)
             {
                 case ILocalReferenceOperation local:
-                    _env[local.Local] = value;
+                    Set(local.Local, value);
                     break;
                 case IParameterReferenceOperation parameter:
-                    _env[parameter.Parameter] = value;
+                    Set(parameter.Parameter, value);
                     break;
                 case IVariableDeclaratorOperation declarator:
-                    _env[declarator.Symbol] = value;
+                    Set(declarator.Symbol, value);
                     break;
                 case IDeclarationExpressionOperation declaration:
                     AssignTarget(declaration.Expression, value);
@@ -1657,7 +1681,7 @@ namespace PiiGuard.Analyzers.Flow
         {
             if (MemberKey(member, instance) is { } key)
             {
-                _env[key] = value;
+                Set(key, value);
             }
 
             WeakUpdateObject(instance, value);
@@ -1677,7 +1701,7 @@ namespace PiiGuard.Analyzers.Flow
                 if (element is ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Member: { } member } } assignment && member is IPropertySymbol or IFieldSymbol)
                 {
                     Taint? taint = Eval(assignment.Value);
-                    _env[new VariableMember(variable, member.OriginalDefinition)] = taint;
+                    Set(new VariableMember(variable, member.OriginalDefinition), taint);
                 }
             }
         }
@@ -1746,7 +1770,7 @@ namespace PiiGuard.Analyzers.Flow
             if (value != null && RootVariable(collection) is { } root)
             {
                 _env.TryGetValue(root, out Taint? previous);
-                _env[root] = Taint.Union(previous, value);
+                Set(root, Taint.Union(previous, value));
             }
         }
 
@@ -1766,12 +1790,12 @@ namespace PiiGuard.Analyzers.Flow
             switch (pattern)
             {
                 case IDeclarationPatternOperation declaration when declaration.DeclaredSymbol != null:
-                    _env[declaration.DeclaredSymbol] = value;
+                    Set(declaration.DeclaredSymbol, value);
                     break;
                 case IRecursivePatternOperation recursive:
                     if (recursive.DeclaredSymbol != null)
                     {
-                        _env[recursive.DeclaredSymbol] = value;
+                        Set(recursive.DeclaredSymbol, value);
                     }
 
                     break;
@@ -2062,6 +2086,30 @@ namespace PiiGuard.Analyzers.Flow
             }
 
             return Union(a, b);
+        }
+
+        /// <summary>
+        /// Sets what a variable or member holds, and records the value in the write log of every enclosing try body:
+        /// an exception can leave the body after any statement, so its catch and finally see every value written.
+        /// </summary>
+        private void Set(object key, Taint? value)
+        {
+            _env[key] = value;
+            LogWrite(key, value);
+        }
+
+        private void LogWrite(object key, Taint? value)
+        {
+            for (int i = (_tryWrites?.Count ?? 0) - 1; i >= 0; i--)
+            {
+                (State log, bool catchesAll) = _tryWrites![i];
+                log.TryGetValue(key, out Taint? previous);
+                log[key] = Taint.Union(previous, value);
+                if (catchesAll)
+                {
+                    break;
+                }
+            }
         }
 
         /// <summary>A new state with the values of both, reachable when <paramref name="a"/> is.</summary>
