@@ -157,22 +157,8 @@ public sealed class PackageFixture : IDisposable
 
     private void WriteConsumer()
     {
-        // Stop MSBuild's and NuGet's upward search: nothing from the folders above the temp root applies.
-        File.WriteAllText(Path.Combine(Root, "Directory.Build.props"), "<Project />\n");
-        File.WriteAllText(Path.Combine(Root, "Directory.Build.targets"), "<Project />\n");
-        File.WriteAllText(Path.Combine(Root, "Directory.Packages.props"),
-            "<Project><PropertyGroup><ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally></PropertyGroup></Project>\n");
-
-        File.WriteAllText(Path.Combine(ConsumerDirectory, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="piiguard-local" value="{Feed}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
-              </packageSources>
-            </configuration>
-            """);
+        LocalFeedConsumer.WriteIsolation(Root);
+        LocalFeedConsumer.WriteNuGetConfig(ConsumerDirectory, Feed);
 
         File.WriteAllText(Path.Combine(ConsumerDirectory, "Consumer.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">

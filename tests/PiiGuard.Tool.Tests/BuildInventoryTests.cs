@@ -51,19 +51,8 @@ public sealed class BuildInventoryTests
                 "-c", Run.Configuration, "-o", feed, "-p:PackageVersion=" + version, "--no-build", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-nologo");
             Assert.True(pack.ExitCode == 0, pack.Describe());
 
-            File.WriteAllText(Path.Combine(root, "Directory.Build.props"), "<Project />\n");
-            File.WriteAllText(Path.Combine(root, "Directory.Build.targets"), "<Project />\n");
-            File.WriteAllText(Path.Combine(root, "Directory.Packages.props"), "<Project><PropertyGroup><ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally></PropertyGroup></Project>\n");
-            File.WriteAllText(Path.Combine(consumer, "nuget.config"), $"""
-                <?xml version="1.0" encoding="utf-8"?>
-                <configuration>
-                  <packageSources>
-                    <clear />
-                    <add key="piiguard-local" value="{feed}" />
-                    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
-                  </packageSources>
-                </configuration>
-                """);
+            Package.Tests.LocalFeedConsumer.WriteIsolation(root);
+            Package.Tests.LocalFeedConsumer.WriteNuGetConfig(consumer, feed);
             File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), $"""
                 <Project Sdk="Microsoft.NET.Sdk">
                   <PropertyGroup>

@@ -33,43 +33,50 @@ namespace PiiGuard.Analyzers.Flow
 
         public void Report(Taint taint, IOperation location, Sink sink, string sinkDisplay, TypeFacts facts)
         {
+            // One leak, one diagnostic, and only in the tree being analysed (a location in a summarised callee is not
+            // reported here): both are decided before the properties and the message are built.
+            Location where = (taint.Hash ?? location).Syntax.GetLocation();
+            var key = (where.SourceTree, where.SourceSpan);
+            if ((where.SourceTree != null && _tree != null && where.SourceTree != _tree) || _diagnostics.ContainsKey(key))
+            {
+                return;
+            }
+
             var properties = ImmutableDictionary.CreateBuilder<string, string?>(StringComparer.Ordinal);
             properties[DiagnosticPropertyNames.Member] = taint.Display;
             properties[PiiKindProperty] = taint.Info.KindName;
             properties[DiagnosticPropertyNames.Sensitivity] = DiagnosticPropertyNames.SensitivityOf(taint.Info.Sensitive);
             properties[DiagnosticPropertyNames.Sink] = sinkDisplay;
             DiagnosticDescriptor descriptor;
-            Location where;
             object?[] arguments;
             if (taint.Hash != null)
             {
                 descriptor = Rules.UnkeyedHash;
-                where = taint.Hash.Syntax.GetLocation();
                 arguments = new object?[] { taint.Display, taint.Info.Describe(), taint.HashDisplay, sinkDisplay };
                 properties[DiagnosticPropertyNames.Hash] = taint.HashDisplay;
                 properties[FixProperty] = FixPseudonymize;
             }
-            else if (taint.IsWholeObject && taint.IsSerialized && sink.Rule == SinkRule.Egress)
-            {
-                // DESIGN: serialisation of a type with personal members is PII002 when the serialised form is sent out.
-                descriptor = Rules.EgressLeak;
-                where = location.Syntax.GetLocation();
-                string kinds = (taint.Kinds ?? taint.Info.KindName).Replace(" ", string.Empty);
-                arguments = new object?[] { taint.Display, "serialised with " + (taint.Kinds ?? taint.Info.KindName), sinkDisplay };
-                properties[DiagnosticPropertyNames.PiiKinds] = kinds;
-                properties[DiagnosticPropertyNames.Sensitivity] = DiagnosticPropertyNames.SensitivityOf(taint.Info.Sensitive || AnySensitive(kinds));
-            }
             else if (taint.IsWholeObject)
             {
-                descriptor = Rules.WholeObjectLeak;
-                where = location.Syntax.GetLocation();
-                arguments = new object?[] { taint.Display, taint.Kinds ?? taint.Info.KindName, sinkDisplay };
-                string kinds = (taint.Kinds ?? taint.Info.KindName).Replace(" ", string.Empty);
-                properties[DiagnosticPropertyNames.PiiKinds] = kinds;
-                properties[DiagnosticPropertyNames.Sensitivity] = DiagnosticPropertyNames.SensitivityOf(taint.Info.Sensitive || AnySensitive(kinds));
-                if (facts.HasMaskedString(location.Type) && !IsAssignedToTypedMember(location))
+                string kinds = taint.Kinds ?? taint.Info.KindName;
+                string kindList = kinds.Replace(" ", string.Empty);
+                properties[DiagnosticPropertyNames.PiiKinds] = kindList;
+                properties[DiagnosticPropertyNames.Sensitivity] = DiagnosticPropertyNames.SensitivityOf(taint.Info.Sensitive || AnySensitive(kindList));
+                if (taint.IsSerialized && sink.Rule == SinkRule.Egress)
                 {
-                    properties[FixProperty] = FixToMaskedString;
+                    // DESIGN: serialisation of a type with personal members is PII002 when the serialised form is sent out;
+                    // its ToMaskedString would not help (serializers do not call ToString).
+                    descriptor = Rules.EgressLeak;
+                    arguments = new object?[] { taint.Display, "serialised with " + kinds, sinkDisplay };
+                }
+                else
+                {
+                    descriptor = Rules.WholeObjectLeak;
+                    arguments = new object?[] { taint.Display, kinds, sinkDisplay };
+                    if (facts.HasMaskedString(location.Type) && !IsAssignedToTypedMember(location))
+                    {
+                        properties[FixProperty] = FixToMaskedString;
+                    }
                 }
             }
             else
@@ -81,7 +88,6 @@ namespace PiiGuard.Analyzers.Flow
                     SinkRule.Exception => Rules.ExceptionLeak,
                     _ => Rules.LogLeak,
                 };
-                where = location.Syntax.GetLocation();
                 arguments = new object?[] { taint.Display, taint.Info.Describe(), sinkDisplay };
                 if (location.Type?.SpecialType == SpecialType.System_String)
                 {
@@ -89,18 +95,8 @@ namespace PiiGuard.Analyzers.Flow
                 }
             }
 
-            // A diagnostic must lie in the tree being analysed; a location elsewhere (a summarised callee) is not reported here.
-            if (where.SourceTree != null && _tree != null && where.SourceTree != _tree)
-            {
-                return;
-            }
-
-            var key = (where.SourceTree, where.SourceSpan);
-            if (!_diagnostics.ContainsKey(key))
-            {
-                AddCarrierSymbol(properties, taint);
-                _diagnostics[key] = Diagnostic.Create(descriptor, where, properties.ToImmutable(), arguments);
-            }
+            AddCarrierSymbol(properties, taint);
+            _diagnostics[key] = Diagnostic.Create(descriptor, where, properties.ToImmutable(), arguments);
         }
 
         /// <summary>

@@ -785,12 +785,12 @@ namespace PiiGuard.Analyzers.Flow
         }
 
         /// <summary>Whether a catch without a filter takes every exception (catch, catch (Exception)).</summary>
-        private static bool CatchesAll(ITryOperation @try)
+        private bool CatchesAll(ITryOperation @try)
         {
             foreach (ICatchClauseOperation @catch in @try.Catches)
             {
                 if (@catch.Filter is null && (@catch.ExceptionType.SpecialType == SpecialType.System_Object
-                    || (@catch.ExceptionType.Name == "Exception" && @catch.ExceptionType.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true })))
+                    || SymbolEqualityComparer.Default.Equals(@catch.ExceptionType, _known.Exception)))
                 {
                     return true;
                 }
