@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PiiGuard.Analyzers.Core;
 using PiiGuard.Analyzers.Flow;
+using PiiGuard.Analyzers.Flow.Catalog;
 
 namespace PiiGuard.Analyzers
 {
@@ -28,12 +29,13 @@ namespace PiiGuard.Analyzers
             context.RegisterCompilationStartAction(start =>
             {
                 PiiSymbols pii = PiiSymbols.Create(start.Compilation);
-                if (!pii.HasAnySource)
+                if (!pii.HasAnySource && !CatalogMap.ForCompilation(start.Compilation).HasSources)
                 {
                     return;
                 }
 
-                var state = new CompilationState(start.Compilation, pii, start.Options.AnalyzerConfigOptionsProvider);
+                var state = new CompilationState(start.Compilation, pii, start.Options.AnalyzerConfigOptionsProvider,
+                    UserCatalog.Read(start.Options.AdditionalFiles, start.Compilation, start.CancellationToken));
                 start.RegisterOperationBlockAction(state.AnalyzeBlock);
             });
         }
@@ -48,8 +50,12 @@ namespace PiiGuard.Analyzers
             private readonly ConcurrentDictionary<string, bool> _reportedErrors = new ConcurrentDictionary<string, bool>();
             private readonly ConcurrentDictionary<SyntaxTree, LeakEngine> _engineByTree = new ConcurrentDictionary<SyntaxTree, LeakEngine>();
 
-            public CompilationState(Compilation compilation, PiiSymbols pii, AnalyzerConfigOptionsProvider options)
+            private readonly UserCatalog _catalog;
+            private int _catalogErrorsReported;
+
+            public CompilationState(Compilation compilation, PiiSymbols pii, AnalyzerConfigOptionsProvider options, UserCatalog catalog)
             {
+                _catalog = catalog;
                 _compilation = compilation;
                 _pii = pii;
                 _options = options;
@@ -106,7 +112,15 @@ namespace PiiGuard.Analyzers
                 }
 
                 LeakEngine engine = _engines.GetOrAdd((sinks, sanitizers), key =>
-                    new LeakEngine(new KnownSymbols(_compilation, _pii, PiiGuardOptions.Parse(key.Item1, key.Item2, _compilation))));
+                    new LeakEngine(new KnownSymbols(_compilation, _pii, PiiGuardOptions.Parse(key.Item1, key.Item2, _compilation), PiiGuardOptions.UserIdsArePersonal(_options.GlobalOptions), _catalog)));
+                if (!_catalog.Errors.IsEmpty && System.Threading.Interlocked.Exchange(ref _catalogErrorsReported, 1) == 0)
+                {
+                    foreach (Diagnostic error in _catalog.Errors)
+                    {
+                        context.ReportDiagnostic(error);
+                    }
+                }
+
                 foreach ((string key, string value, string reason) in engine.Known.Options.Errors)
                 {
                     if (_reportedErrors.TryAdd(key + "\n" + value, true))

@@ -12,6 +12,10 @@ namespace PiiGuard.Analyzers.Core
         public const int Name = 1;
         public const int Email = 2;
         public const int Phone = 3;
+        public const int PostalAddress = 4;
+        public const int DateOfBirth = 5;
+        public const int IpAddress = 12;
+        public const int OnlineId = 14;
         public const int Username = 28;
 
         /// <summary>Kind names by value.</summary>

@@ -35,6 +35,13 @@ namespace PiiGuard.Analyzers.Flow
         /// <summary>Malformed entries: key, entry, reason (reported as PII106).</summary>
         public ImmutableArray<(string Key, string Value, string Reason)> Errors { get; }
 
+        /// <summary>The global key that makes a user's own key (GetUserId, IdentityUser.Id) personal data; the strict preset sets it.</summary>
+        public const string UserIdsKey = "piiguard.user_ids";
+
+        /// <summary>Whether <c>piiguard.user_ids = personal</c> is set (the <c>strict</c> preset); any other value leaves user ids pseudonymous.</summary>
+        public static bool UserIdsArePersonal(AnalyzerConfigOptions globalOptions) =>
+            globalOptions.TryGetValue(UserIdsKey, out string? value) && string.Equals(value.Trim(), "personal", StringComparison.OrdinalIgnoreCase);
+
         /// <summary>Reads the global options (.globalconfig and global .editorconfig sections).</summary>
         public static PiiGuardOptions Read(AnalyzerConfigOptions options, Compilation compilation)
         {
@@ -88,7 +95,7 @@ namespace PiiGuard.Analyzers.Flow
             return new PiiGuardOptions(sinks.ToImmutable(), sanitizers.ToImmutable(), errors.ToImmutable());
         }
 
-        private static bool TryParseRule(string category, out SinkRule rule)
+        internal static bool TryParseRule(string category, out SinkRule rule)
         {
             switch (category.ToUpperInvariant())
             {

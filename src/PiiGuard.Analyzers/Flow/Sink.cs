@@ -31,13 +31,13 @@ namespace PiiGuard.Analyzers.Flow
     /// <summary>A method, constructor or property setter through which data leaves the program.</summary>
     internal sealed class Sink
     {
-        public Sink(SinkRule rule, string display, ImmutableHashSet<string>? onlyParameters = null, SinkMode mode = SinkMode.Text, bool serilogTemplate = false, int skipLeading = 0, string? destructureFlag = null)
+        public Sink(SinkRule rule, string display, ImmutableHashSet<string>? onlyParameters = null, SinkMode mode = SinkMode.Text, string? templateParameter = null, int skipLeading = 0, string? destructureFlag = null)
         {
             Rule = rule;
             Display = display;
             OnlyParameters = onlyParameters;
             Mode = mode;
-            SerilogTemplate = serilogTemplate;
+            TemplateParameter = templateParameter;
             SkipLeading = skipLeading;
             DestructureFlag = destructureFlag;
         }
@@ -52,8 +52,11 @@ namespace PiiGuard.Analyzers.Flow
 
         public SinkMode Mode { get; }
 
-        /// <summary>Serilog: the message template decides, per hole, whether an argument is destructured ({@x}).</summary>
-        public bool SerilogTemplate { get; }
+        /// <summary>
+        /// The parameter holding a message template (Serilog's <c>messageTemplate</c>): the template decides, per hole, whether
+        /// the argument that fills it is destructured (<c>{@x}</c>).
+        /// </summary>
+        public string? TemplateParameter { get; }
 
         /// <summary>Parameters before this ordinal are not sinks (a metric's measurement).</summary>
         public int SkipLeading { get; }

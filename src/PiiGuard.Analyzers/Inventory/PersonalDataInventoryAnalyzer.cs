@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using PiiGuard.Analyzers.Core;
 using PiiGuard.Analyzers.Flow;
+using PiiGuard.Analyzers.Flow.Catalog;
 
 namespace PiiGuard.Analyzers.Inventory
 {

@@ -2,8 +2,8 @@ using System.Collections.Generic;
 
 namespace PiiGuard.Analyzers.Flow
 {
-    /// <summary>Reads the holes of a Serilog message template: for each, in order, whether it destructures ({@x}).</summary>
-    internal static class SerilogTemplate
+    /// <summary>Reads the holes of a message template (Serilog, NLog structured logging): for each, in order, whether it destructures ({@x}).</summary>
+    internal static class MessageTemplate
     {
         public static List<bool>? Parse(string? template)
         {
