@@ -285,8 +285,10 @@ namespace PiiGuard.Analyzers.Flow
                 case IAnonymousFunctionOperation function:
                     {
                         Taint? seed = _lambdaSeed;
+                        bool withFilled = _lambdaFills;
                         _lambdaSeed = null;
-                        return VisitFunctionBody(function.Symbol.Parameters, function.Body, seed, null);
+                        _lambdaFills = false;
+                        return VisitFunctionBody(function.Symbol.Parameters, function.Body, seed, null, withFilled);
                     }
 
                 case IDelegateCreationOperation @delegate:

@@ -29,10 +29,12 @@ namespace PiiGuard.Analyzers.Flow
                 if (value is IDelegateCreationOperation or IAnonymousFunctionOperation)
                 {
                     _lambdaSeed = instanceTaint ?? (method.IsExtensionMethod && argumentTaints.Length > 0 ? argumentTaints[0] : null);
+                    _lambdaFills = !Scanning && IsInSource(method);
                 }
 
                 Taint? taint = Eval(value);
                 _lambdaSeed = null;
+                _lambdaFills = false;
                 if (argument.Parameter is { } parameter && parameter.Ordinal < argumentTaints.Length)
                 {
                     argumentTaints[parameter.Ordinal] = Taint.Union(argumentTaints[parameter.Ordinal], taint);
@@ -143,6 +145,20 @@ namespace PiiGuard.Analyzers.Flow
             if (IsModelType(ModelOf(invocation.Type)) && result is not { IsMemberData: true })
             {
                 result = null;
+            }
+
+            // Invoking a delegate (fill(bag)) lets it fill the objects it is given with what it carries: in a summary, the
+            // delegate parameter's bit, so that the caller's lambda is followed into the sink the object reaches.
+            if (method.MethodKind == MethodKind.DelegateInvoke && instanceTaint != null)
+            {
+                foreach (IArgumentOperation argument in arguments)
+                {
+                    if (argument.Value.Type is { IsReferenceType: true, SpecialType: not SpecialType.System_String } && RootVariable(argument.Value) is { } filled)
+                    {
+                        _env.TryGetValue(filled, out Taint? previous);
+                        Set(filled, Taint.Union(previous, instanceTaint));
+                    }
+                }
             }
 
             // A mutating call on a local (StringBuilder.Append, List.Add) makes the local carry what it was given.

@@ -94,7 +94,19 @@ namespace PiiGuard.Analyzers.Flow
             {
                 IParameterSymbol? parameter = argument.Parameter;
                 if (parameter is null || parameter.Ordinal < sink.SkipLeading || (method.IsExtensionMethod && parameter.Ordinal == 0)
-                    || (sink.OnlyParameters != null && !sink.OnlyParameters.Contains(parameter.Name)) || IsExcludedSinkParameter(parameter.Type))
+                    || (sink.OnlyParameters != null && !sink.OnlyParameters.Contains(parameter.Name)))
+                {
+                    continue;
+                }
+
+                // A formatter or message factory (ILogger.Log's formatter, NLog's LogMessageGenerator): what it returns is logged.
+                if (parameter.Type.TypeKind == TypeKind.Delegate && StripConversions(argument.Value) is IDelegateCreationOperation { Target: IAnonymousFunctionOperation producer })
+                {
+                    CheckReturnedValues(producer.Body, sink, display);
+                    continue;
+                }
+
+                if (IsExcludedSinkParameter(parameter.Type))
                 {
                     continue;
                 }
@@ -125,6 +137,28 @@ namespace PiiGuard.Analyzers.Flow
                 }
 
                 CheckValue(argument.Value, sink, mode, display);
+            }
+        }
+
+        /// <summary>
+        /// Checks the values a lambda returns, in the state around it (its parameters are unbound, what it captures is
+        /// known); nested lambdas and local functions return to their own callers and are skipped.
+        /// </summary>
+        private void CheckReturnedValues(IOperation operation, Sink sink, string? display)
+        {
+            foreach (IOperation child in operation.ChildOperations)
+            {
+                if (child is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    continue;
+                }
+
+                if (child is IReturnOperation { ReturnedValue: { } returned })
+                {
+                    CheckValue(returned, sink, SinkMode.Text, display);
+                }
+
+                CheckReturnedValues(child, sink, display);
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -174,6 +175,34 @@ namespace PiiGuard.Analyzers.Flow
             }
         }
 
+        /// <summary>What a function's body wrote into its parameters (or their members) beyond what they were bound to.</summary>
+        private Taint? Filled(ImmutableArray<IParameterSymbol> parameters, FlowState end, Taint? seed, Taint?[]? seedFromArguments)
+        {
+            Taint? filled = null;
+            foreach (KeyValuePair<object, Taint?> entry in end)
+            {
+                ISymbol? variable = entry.Key switch
+                {
+                    IParameterSymbol parameter => parameter,
+                    VariableMember pair => pair.Variable,
+                    _ => null,
+                };
+
+                if (entry.Value is null || variable is not IParameterSymbol owner || !parameters.Contains(owner, SymbolEqualityComparer.Default))
+                {
+                    continue;
+                }
+
+                Taint? bound = Taint.Union(SourceOf(owner), seedFromArguments != null && owner.Ordinal < seedFromArguments.Length ? seedFromArguments[owner.Ordinal] : seed);
+                if (entry.Key is VariableMember || !Taint.SameAs(entry.Value, bound))
+                {
+                    filled = Taint.Union(filled, entry.Value);
+                }
+            }
+
+            return filled;
+        }
+
         /// <summary>Whether a catch without a filter takes every exception (catch, catch (Exception)).</summary>
         private bool CatchesAll(ITryOperation @try)
         {
@@ -190,7 +219,12 @@ namespace PiiGuard.Analyzers.Flow
         }
 
         /// <summary>Walks a lambda's or local function's body with its parameters bound; returns what it returns.</summary>
-        private Taint? VisitFunctionBody(ImmutableArray<IParameterSymbol> parameters, IOperation? body, Taint? seed, Taint?[]? seedFromArguments)
+        /// <remarks>
+        /// With <paramref name="withFilled"/> (a lambda passed to a method of this compilation), the result also carries what
+        /// the body wrote into its parameters' objects (<c>bag =&gt; bag["buyer"] = order.BuyerEmail</c>): the callee's
+        /// summary decides whether the object it passes the lambda reaches a sink.
+        /// </remarks>
+        private Taint? VisitFunctionBody(ImmutableArray<IParameterSymbol> parameters, IOperation? body, Taint? seed, Taint?[]? seedFromArguments, bool withFilled = false)
         {
             if (body is null)
             {
@@ -231,6 +265,11 @@ namespace PiiGuard.Analyzers.Flow
             _exits = savedExits;
             _collectExits = savedCollects;
             _labelEntries = savedLabels;
+            if (withFilled)
+            {
+                result = Taint.Union(result, Filled(parameters, end, seed, seedFromArguments));
+            }
+
             foreach (IParameterSymbol parameter in parameters)
             {
                 end.Remove(parameter);

@@ -39,6 +39,9 @@ namespace PiiGuard.Analyzers.Flow
         private HashSet<IMethodSymbol>? _activeLocalFunctions;
         private Taint? _returnTaint;
         private Taint? _lambdaSeed;
+
+        /// <summary>The lambda about to be walked is an argument of a method of this compilation: its result includes what it fills.</summary>
+        private bool _lambdaFills;
         private List<ParameterSink>? _parameterSinks;
         private Dictionary<ISymbol, Taint>? _memberAssignments;
         private Dictionary<ISymbol, ISymbol>? _writerTargets;
