@@ -205,6 +205,50 @@ public class PII001DiscoveryTests
         """);
 
     [Fact]
+    public Task Names_Traps_LabelsTemplatesFormatsFlagsCountsIdsAndPaths_AreNotSources() => VerifyAsync("""
+        using System;
+        using Microsoft.Extensions.Logging;
+
+        public class FileSystemMetadata { public string FullName { get; set; } = ""; }
+        public class AssemblyInfo { public string FullName { get; set; } = ""; }
+        public class Account
+        {
+            public string EmailTemplate { get; set; } = "";
+            public string PhoneFormat { get; set; } = "";
+            public int NameLength { get; set; }
+            public bool UserNameRequired { get; set; }
+            public string TenantName { get; set; } = "";
+            public string SiteName { get; set; } = "";
+            public string FileName { get; set; } = "";
+            public string RoleName { get; set; } = "";
+            public string ModuleName { get; set; } = "";
+            public string EmailSubject { get; set; } = "";
+            public string PhoneCountryCode { get; set; } = "";
+            public string AddressId { get; set; } = "";
+            public string SupportEmail { get; set; } = "";
+            public string EmailLabel { get; set; } = "";
+            public DateTime EmailSentAt { get; set; }
+            public Guid UserId { get; set; }
+        }
+
+        class Service
+        {
+            void Run(ILogger logger, FileSystemMetadata file, AssemblyInfo assembly, Account a)
+            {
+                logger.LogInformation("{F}", file.FullName);
+                logger.LogInformation("{A}", assembly.FullName);
+                logger.LogInformation("{A} {B} {C} {D} {E}", a.EmailTemplate, a.PhoneFormat, a.NameLength, a.UserNameRequired, a.TenantName);
+                logger.LogInformation("{A} {B} {C} {D}", a.SiteName, a.FileName, a.RoleName, a.ModuleName);
+                logger.LogInformation("{A} {B} {C} {D}", a.EmailSubject, a.PhoneCountryCode, a.AddressId, a.SupportEmail);
+                logger.LogInformation("{A} {B} {C}", a.EmailLabel, a.EmailSentAt, a.UserId);
+            }
+
+            void Log(ILogger logger, string emailTemplate, string tenantName, string fileName, int phoneCount, bool isEmailConfirmed)
+                => logger.LogInformation("{A} {B} {C} {D} {E}", emailTemplate, tenantName, fileName, phoneCount, isEmailConfirmed);
+        }
+        """);
+
+    [Fact]
     public Task Names_WholeObjectAndHash() => VerifyAsync("""
         using System.Security.Cryptography;
         using System.Text;

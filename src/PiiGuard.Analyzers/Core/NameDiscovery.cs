@@ -107,7 +107,8 @@ namespace PiiGuard.Analyzers.Core
                 return null;
             }
 
-            if (PersonalDataNames.Recognise(symbol.Name) is not { } match || !CanHold(type, match.Types) || IsPlaceType(symbol.ContainingType, match.Kind))
+            if (PersonalDataNames.Recognise(symbol.Name) is not { } match || !CanHold(type, match.Types) || IsPlaceType(symbol.ContainingType, match.Kind)
+                || IsTechnicalType(symbol.ContainingType, match.Kind))
             {
                 return null;
             }
@@ -145,6 +146,17 @@ namespace PiiGuard.Analyzers.Core
         private static bool IsPlaceType(INamedTypeSymbol? type, string kind) =>
             type != null && (kind == "PostalAddress" || kind == "Location")
             && PersonalDataNames.SplitWords(type.Name).Exists(w => w is "pickup" or "venue" or "meeting" or "branch" or "facility" or "site" or "point" or "points");
+
+        /// <summary>
+        /// Names of files, folders, types and packages, not people: <c>FileSystemMetadata.FullName</c> and
+        /// <c>FileInfo.FullName</c> are paths, <c>AssemblyInfo.FullName</c> a type's or assembly's name (.NET's own use of
+        /// FullName). Found on jellyfin/jellyfin, where it was half of the name-discovered leaks (docs/discovery.md).
+        /// </summary>
+        private static bool IsTechnicalType(INamedTypeSymbol? type, string kind) =>
+            type != null && kind == "Name"
+            && PersonalDataNames.SplitWords(type.Name).Exists(w => w is "file" or "files" or "filesystem" or "folder" or "directory" or "path" or "metadata"
+                or "assembly" or "type" or "module" or "package" or "plugin" or "theme" or "resource" or "class" or "namespace" or "font" or "blob"
+                or "attachment" or "manifest" or "symbol");
 
         /// <summary>
         /// A static readonly field or get-only static property whose value is a literal is a constant (a header name, a
