@@ -35,6 +35,18 @@ public class CodeFixCatalogTests
         }
     }
 
+    [Theory]
+    [InlineData("PII008", nameof(AddPiiAttributeCodeFixProvider))]
+    [InlineData("PII001", nameof(MaskWithPiiMaskCodeFixProvider))]
+    [InlineData("PII002", nameof(MaskWithPiiMaskCodeFixProvider))]
+    public void DotnetFormat_AppliesTheFirstProvider_WhichIsTheBulkFix(string id, string expected)
+    {
+        // `dotnet format analyzers --diagnostics <id>` applies the first provider (in the assembly's type order) that fixes a
+        // diagnostic: bulk annotation must add [Pii], not [NotPii], and bulk fixing of leaks must keep masking.
+        CodeFixProvider first = Providers().First(p => p.FixableDiagnosticIds.Contains(id));
+        Assert.Equal(expected, first.GetType().Name);
+    }
+
     [Fact]
     public void RulePages_CodeFixRow_MatchesTheProviders()
     {

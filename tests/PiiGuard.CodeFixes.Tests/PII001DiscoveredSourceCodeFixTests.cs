@@ -1,7 +1,7 @@
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
-using Test = PiiGuard.CodeFixes.Tests.Infrastructure.CodeFixVerifier<PiiGuard.Analyzers.PersonalDataFlowAnalyzer, PiiGuard.CodeFixes.AnnotateDiscoveredSourceCodeFixProvider>.Test;
+using Test = PiiGuard.CodeFixes.Tests.Infrastructure.CodeFixVerifier<PiiGuard.Analyzers.PersonalDataFlowAnalyzer, PiiGuard.CodeFixes.SourceAnnotationCodeFixProvider>.Test;
 
 namespace PiiGuard.CodeFixes.Tests;
 

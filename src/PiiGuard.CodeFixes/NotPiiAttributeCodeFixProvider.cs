@@ -11,9 +11,14 @@ namespace PiiGuard.CodeFixes
     /// <summary>
     /// PII008: marks the member not personal data with <c>[NotPii("")]</c>, placed like the <c>[Pii]</c> fix places its
     /// attribute. The reason is left empty for the developer to write: PII108 reports it until they do.
+    /// <para>
+    /// Declared after <see cref="AddPiiAttributeCodeFixProvider"/> (file and type name sort after it): <c>dotnet format
+    /// analyzers --diagnostics PII008</c> applies the first provider of a diagnostic, and bulk annotation must add [Pii],
+    /// never mark everything not personal. CodeFixCatalogTests pins the order.
+    /// </para>
     /// </summary>
-    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddNotPiiAttributeCodeFixProvider)), Shared]
-    public sealed class AddNotPiiAttributeCodeFixProvider : DocumentRewriteCodeFixProvider
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(NotPiiAttributeCodeFixProvider)), Shared]
+    public sealed class NotPiiAttributeCodeFixProvider : DocumentRewriteCodeFixProvider
     {
         /// <inheritdoc />
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.UnannotatedPersonalData);

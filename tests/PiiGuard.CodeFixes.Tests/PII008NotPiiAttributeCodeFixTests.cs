@@ -1,9 +1,9 @@
 using System.Threading.Tasks;
-using Verify = PiiGuard.CodeFixes.Tests.Infrastructure.CodeFixVerifier<PiiGuard.Analyzers.UnannotatedPersonalDataAnalyzer, PiiGuard.CodeFixes.AddNotPiiAttributeCodeFixProvider>;
+using Verify = PiiGuard.CodeFixes.Tests.Infrastructure.CodeFixVerifier<PiiGuard.Analyzers.UnannotatedPersonalDataAnalyzer, PiiGuard.CodeFixes.NotPiiAttributeCodeFixProvider>;
 
 namespace PiiGuard.CodeFixes.Tests;
 
-public class PII008AddNotPiiAttributeCodeFixTests
+public class PII008NotPiiAttributeCodeFixTests
 {
     [Fact]
     public async Task Property_GetsNotPiiWithAnEmptyReason_AddsUsing()

@@ -19,10 +19,12 @@ namespace PiiGuard.CodeFixes
     /// fixes on the member or parameter that carries the data, wherever it is declared in the solution, alongside the
     /// masking fix at the sink: <c>[Pii(PiiKind.X)]</c> (the inferred kind; the leak stays reported, now as an annotated
     /// source, and the generator masks the member) and <c>[NotPii("")]</c> (the leak goes away; PII108 asks for the
-    /// reason). Fix All annotates each carrier once, however many leaks it has.
+    /// reason). Fix All annotates each carrier once, however many leaks it has. Declared after
+    /// <see cref="MaskWithPiiMaskCodeFixProvider"/>, so that <c>dotnet format</c> (which applies a diagnostic's first provider)
+    /// keeps masking; CodeFixCatalogTests pins the order.
     /// </summary>
-    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AnnotateDiscoveredSourceCodeFixProvider)), Shared]
-    public sealed class AnnotateDiscoveredSourceCodeFixProvider : CodeFixProvider
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SourceAnnotationCodeFixProvider)), Shared]
+    public sealed class SourceAnnotationCodeFixProvider : CodeFixProvider
     {
         /// <inheritdoc />
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
