@@ -56,6 +56,16 @@ namespace PiiGuard.Analyzers
         /// <summary>The code fix that applies ("mask", "toMaskedString", "pseudonymize", "addGenerateMasking").</summary>
         public const string Fix = "fix";
 
+        /// <summary>
+        /// Present on a leak whose source is not annotated but was found by name-based discovery
+        /// (<c>PiiGuardDiscovery=names</c>): the value <see cref="InferredFromName"/>; <see cref="PiiKind"/> is then the kind
+        /// inferred from the name.
+        /// </summary>
+        public const string Inferred = "inferred";
+
+        /// <summary>Value of <see cref="Inferred"/>: the kind was inferred from the member's or parameter's name.</summary>
+        public const string InferredFromName = "name";
+
         /// <summary>The value of <see cref="Sensitivity"/> for a flag.</summary>
         public static string SensitivityOf(bool sensitive) => sensitive ? Sensitive : NotSensitive;
     }

@@ -12,7 +12,9 @@ namespace PiiGuard.Analyzers
     /// Follows personal data from its sources ([Pii], [PersonalData], data classifications) through each method body and
     /// through the return values of the methods it calls, and reports where it reaches a sink unredacted:
     /// logs (PII001), the network, mail and messaging (PII002), telemetry (PII003), exception messages (PII004),
-    /// whole objects whose text form is not masked (PII005) and unkeyed hashes used as redaction (PII007).
+    /// whole objects whose text form is not masked (PII005) and unkeyed hashes used as redaction (PII007). With
+    /// <c>PiiGuardDiscovery=names</c>, members and parameters named like personal data are sources too (their leaks carry
+    /// <c>inferred=name</c>).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class PersonalDataFlowAnalyzer : DiagnosticAnalyzer
@@ -28,7 +30,8 @@ namespace PiiGuard.Analyzers
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {
-                PiiSymbols pii = PiiSymbols.Create(start.Compilation);
+                // PiiGuardDiscovery=names: unannotated members and parameters named like personal data are sources too.
+                PiiSymbols pii = PiiSymbols.Create(start.Compilation, DiscoveryOption.DiscoversNames(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions));
                 if (!pii.HasAnySource && !CatalogMap.ForCompilation(start.Compilation).HasSources)
                 {
                     return;

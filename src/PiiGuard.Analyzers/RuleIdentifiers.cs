@@ -54,6 +54,9 @@ namespace PiiGuard.Analyzers
         /// <summary>[GenerateMasking] on a type the generator cannot extend (static class, ref struct, file-local type).</summary>
         public const string UnsupportedMaskingType = "PII107";
 
+        /// <summary>[NotPii] without a reason.</summary>
+        public const string NotPiiWithoutReason = "PII108";
+
         /// <summary>Inventory: a personal-data member (only with the PiiGuardInventory build property).</summary>
         public const string InventoryMember = "PII201";
 

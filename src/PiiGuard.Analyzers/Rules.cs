@@ -175,6 +175,15 @@ namespace PiiGuard.Analyzers
             DiagnosticSeverity.Warning,
             "The generator adds ToMaskedString, IMaskable and ToString to the type in another file. A static class has no instances to print, a ref struct cannot implement IMaskable, and a file-local type cannot be extended from another file. Remove [GenerateMasking], or make the type an ordinary partial class, struct or record.");
 
+        /// <summary>PII108.</summary>
+        public static readonly DiagnosticDescriptor NotPiiWithoutReason = Create(
+            RuleIdentifiers.NotPiiWithoutReason,
+            "[NotPii] needs a reason",
+            "[NotPii] on '{0}' gives no reason; say why it is not personal data",
+            Categories.Discovery,
+            DiagnosticSeverity.Warning,
+            "[NotPii] silences PII008 and name-based discovery for a member, parameter or type. The reason is the record of that decision for reviewers and auditors; an empty or blank reason records nothing.");
+
         /// <summary>PII201.</summary>
         public static readonly DiagnosticDescriptor InventoryMember = Create(
             RuleIdentifiers.InventoryMember,

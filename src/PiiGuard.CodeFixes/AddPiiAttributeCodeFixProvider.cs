@@ -31,15 +31,7 @@ namespace PiiGuard.CodeFixes
                 return null;
             }
 
-            SyntaxToken identifier = root.FindToken(diagnostic.Location.SourceSpan.Start);
-            SyntaxNode? target = identifier.Parent switch
-            {
-                PropertyDeclarationSyntax property when property.Identifier == identifier => property,
-                ParameterSyntax parameter when parameter.Identifier == identifier => parameter,
-                VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Variables.Count: 1, Parent: FieldDeclarationSyntax field } } => field,
-                _ => null,
-            };
-
+            SyntaxNode? target = PiiGuardSyntax.AnnotationTarget(root.FindToken(diagnostic.Location.SourceSpan.Start));
             return target is null ? null : new FixPlan(target, $"Annotate with [Pii(PiiKind.{kind})]", diagnostic, kind);
         }
 
@@ -47,39 +39,8 @@ namespace PiiGuard.CodeFixes
         protected override SyntaxNode Rewrite(FixPlan plan, SyntaxNode rewritten, RewriteContext context)
         {
             int position = plan.Node.SpanStart;
-            NameSyntax pii = context.TypeName(position, "PiiAttribute");
-            if (pii is IdentifierNameSyntax)
-            {
-                pii = SyntaxFactory.IdentifierName("Pii");
-            }
-            else
-            {
-                pii = SyntaxFactory.ParseName(pii.ToString().Substring(0, pii.ToString().Length - "Attribute".Length));
-            }
-
-            ExpressionSyntax kind = context.TypeExpression(position, "PiiKind");
-            AttributeSyntax attribute = SyntaxFactory.Attribute(
-                pii,
-                SyntaxFactory.AttributeArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.AttributeArgument(
-                    SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, kind, SyntaxFactory.IdentifierName((string)plan.Data!))))));
-
-            switch (rewritten)
-            {
-                case ParameterSyntax parameter:
-                    AttributeListSyntax list = SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(attribute)).NormalizeWhitespace()
-                        .WithLeadingTrivia(SyntaxFactory.TriviaList()).WithTrailingTrivia(SyntaxFactory.Space);
-                    if (parameter.AttributeLists.Count == 0)
-                    {
-                        list = list.WithLeadingTrivia(parameter.GetLeadingTrivia());
-                        parameter = parameter.WithoutLeadingTrivia();
-                    }
-
-                    return parameter.WithAttributeLists(parameter.AttributeLists.Add(list));
-                case MemberDeclarationSyntax member:
-                    return PiiGuardSyntax.AddAttributeList(member, attribute, context.EndOfLine);
-                default:
-                    return rewritten;
-            }
+            AttributeSyntax attribute = PiiGuardSyntax.PiiAttribute(context.TypeName(position, "PiiAttribute"), context.TypeExpression(position, "PiiKind"), (string)plan.Data!);
+            return PiiGuardSyntax.AddAttribute(rewritten, attribute, context.EndOfLine);
         }
     }
 }

@@ -8,5 +8,8 @@ namespace PiiGuard.CodeFixes
         public const string AddGenerateMasking = "PiiGuard.AddGenerateMasking";
         public const string UseKeyedPseudonym = "PiiGuard.UseKeyedPseudonym";
         public const string AddPiiAttribute = "PiiGuard.AddPiiAttribute";
+        public const string AddNotPiiAttribute = "PiiGuard.AddNotPiiAttribute";
+        public const string AnnotateDiscoveredSource = "PiiGuard.AnnotateDiscoveredSource";
+        public const string MarkDiscoveredSourceNotPii = "PiiGuard.MarkDiscoveredSourceNotPii";
     }
 }

@@ -187,6 +187,67 @@ namespace PiiGuard.CodeFixes
             return SyntaxFactory.TriviaList();
         }
 
+        /// <summary>
+        /// The declaration an attribute goes on for a declared name: a property, a parameter (positional record
+        /// parameters included), or a field declaration with a single variable; null otherwise.
+        /// </summary>
+        public static SyntaxNode? AnnotationTarget(SyntaxToken identifier) => identifier.Parent switch
+        {
+            PropertyDeclarationSyntax property when property.Identifier == identifier => property,
+            ParameterSyntax parameter when parameter.Identifier == identifier => parameter,
+            VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Variables.Count: 1, Parent: FieldDeclarationSyntax field } } => field,
+            _ => null,
+        };
+
+        /// <summary>
+        /// Adds an attribute to an <see cref="AnnotationTarget"/>: inline before a parameter, on its own line above a
+        /// member (below its documentation comment and existing attributes; inline when those are written inline).
+        /// </summary>
+        public static SyntaxNode AddAttribute(SyntaxNode target, AttributeSyntax attribute, SyntaxTrivia eol)
+        {
+            switch (target)
+            {
+                case ParameterSyntax parameter:
+                    AttributeListSyntax list = SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(attribute)).NormalizeWhitespace()
+                        .WithLeadingTrivia(SyntaxFactory.TriviaList()).WithTrailingTrivia(SyntaxFactory.Space);
+                    if (parameter.AttributeLists.Count == 0)
+                    {
+                        list = list.WithLeadingTrivia(parameter.GetLeadingTrivia());
+                        parameter = parameter.WithoutLeadingTrivia();
+                    }
+
+                    return parameter.WithAttributeLists(parameter.AttributeLists.Add(list));
+                case MemberDeclarationSyntax member:
+                    return AddAttributeList(member, attribute, eol);
+                default:
+                    return target;
+            }
+        }
+
+        /// <summary>The attribute name for a resolved attribute type name: <c>PiiAttribute</c> gives <c>Pii</c>, <c>global::PiiGuard.NotPiiAttribute</c> gives <c>global::PiiGuard.NotPii</c>.</summary>
+        public static NameSyntax AttributeName(NameSyntax typeName)
+        {
+            string text = typeName.ToString();
+            return text.EndsWith("Attribute", StringComparison.Ordinal) ? SyntaxFactory.ParseName(text.Substring(0, text.Length - "Attribute".Length)) : typeName;
+        }
+
+        /// <summary><c>[Pii(PiiKind.Email)]</c> from the resolved names of PiiAttribute and PiiKind.</summary>
+        public static AttributeSyntax PiiAttribute(NameSyntax piiAttributeType, ExpressionSyntax piiKindType, string kind) =>
+            SyntaxFactory.Attribute(
+                AttributeName(piiAttributeType),
+                SyntaxFactory.AttributeArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.AttributeArgument(
+                    SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, piiKindType, SyntaxFactory.IdentifierName(kind))))));
+
+        /// <summary>
+        /// <c>[NotPii("")]</c> from the resolved name of NotPiiAttribute: the reason is left for the developer to write
+        /// (PII108 reports it until they do; a reason invented by a tool would record no decision).
+        /// </summary>
+        public static AttributeSyntax NotPiiAttribute(NameSyntax notPiiAttributeType) =>
+            SyntaxFactory.Attribute(
+                AttributeName(notPiiAttributeType),
+                SyntaxFactory.AttributeArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.AttributeArgument(
+                    SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(string.Empty))))));
+
         /// <summary>Adds an attribute list above a declaration, keeping its documentation comment above the attribute.</summary>
         public static TNode AddAttributeList<TNode>(TNode declaration, AttributeSyntax attribute, SyntaxTrivia eol)
             where TNode : MemberDeclarationSyntax

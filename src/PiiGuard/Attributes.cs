@@ -37,6 +37,27 @@ namespace PiiGuard
     }
 
     /// <summary>
+    /// Declares that a member, parameter or type is not personal data, with the reason: PII008 (a member named like
+    /// personal data) and name-based discovery (<c>PiiGuardDiscovery=names</c>) stay silent for it. On a type it covers
+    /// every member of the type. It does not remove an explicit <see cref="PiiAttribute"/>. An empty reason is reported
+    /// (PII108): the reason is the record of the decision.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter | AttributeTargets.Class | AttributeTargets.Struct | AttributeTargets.Interface,
+        AllowMultiple = false, Inherited = false)]
+    public sealed class NotPiiAttribute : Attribute
+    {
+        /// <summary>Declares the target not personal data.</summary>
+        /// <param name="reason">Why it is not personal data ("a template name, not an address").</param>
+        public NotPiiAttribute(string reason)
+        {
+            Reason = reason;
+        }
+
+        /// <summary>Why the target is not personal data.</summary>
+        public string Reason { get; }
+    }
+
+    /// <summary>
     /// Asks PiiGuard's source generator to write <c>ToMaskedString()</c>, the <see cref="IMaskable"/>
     /// implementation and a masked <c>ToString()</c> (or <c>PrintMembers</c> for records) for a partial type.
     /// </summary>

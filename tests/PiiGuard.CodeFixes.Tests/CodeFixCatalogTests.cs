@@ -21,7 +21,7 @@ public class CodeFixCatalogTests
     public void EveryProvider_IsExported_AndSupportsFixAllInEveryScope()
     {
         CodeFixProvider[] providers = Providers();
-        Assert.Equal(5, providers.Length);
+        Assert.Equal(7, providers.Length); // + [NotPii] on PII008, [Pii]/[NotPii] on leaks of name-discovered sources
         foreach (CodeFixProvider provider in providers)
         {
             var export = provider.GetType().GetCustomAttribute<ExportCodeFixProviderAttribute>();
@@ -33,6 +33,18 @@ public class CodeFixCatalogTests
             Assert.Contains(FixAllScope.Project, fixAll.GetSupportedFixAllScopes());
             Assert.Contains(FixAllScope.Solution, fixAll.GetSupportedFixAllScopes());
         }
+    }
+
+    [Theory]
+    [InlineData("PII008", nameof(AddPiiAttributeCodeFixProvider))]
+    [InlineData("PII001", nameof(MaskWithPiiMaskCodeFixProvider))]
+    [InlineData("PII002", nameof(MaskWithPiiMaskCodeFixProvider))]
+    public void DotnetFormat_AppliesTheFirstProvider_WhichIsTheBulkFix(string id, string expected)
+    {
+        // `dotnet format analyzers --diagnostics <id>` applies the first provider (in the assembly's type order) that fixes a
+        // diagnostic: bulk annotation must add [Pii], not [NotPii], and bulk fixing of leaks must keep masking.
+        CodeFixProvider first = Providers().First(p => p.FixableDiagnosticIds.Contains(id));
+        Assert.Equal(expected, first.GetType().Name);
     }
 
     [Fact]

@@ -23,7 +23,8 @@ public sealed class PackageFixture : IDisposable
     public static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(3);
 
     /// <summary>
-/// The consumer's source: one leak (PII001 on Customer.NationalId) next to its masked form, and a
+/// The consumer's source: one leak (PII001 on Customer.NationalId) next to its masked form, an unannotated Contact.Mobile
+/// that leaks only when name-based discovery is on (the audit preset), and a
 /// [GenerateMasking] record whose generated ToMaskedString it prints (when the package carries the generator).
 /// </summary>
     public const string ProgramSource = """
@@ -38,6 +39,7 @@ public sealed class PackageFixture : IDisposable
 
             logger.LogInformation("Onboarding {NationalId}", customer.NationalId); // LEAK
             logger.LogInformation("Onboarding {Email} {Tier}", PiiMask.Email(customer.Email), customer.Tier); // MASKED
+            logger.LogInformation("Contact {Mobile}", new Contact().Mobile); // DISCOVERED (only with PiiGuardDiscovery=names)
         }
 
         var applicant = new Applicant("Zhang Wei", "11010519491231002X", "gold");
@@ -48,6 +50,11 @@ public sealed class PackageFixture : IDisposable
             [Pii(PiiKind.NationalId)] public string NationalId { get; set; } = "";
             [Pii(PiiKind.Email)] public string Email { get; set; } = "";
             public string Tier { get; set; } = "";
+        }
+
+        public class Contact
+        {
+            public string Mobile { get; set; } = "+86 138 0013 8000";
         }
 
         [GenerateMasking]

@@ -111,6 +111,7 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
 
         string props = ReadEntry(zip, "buildTransitive/PiiGuard.Analyzers.props");
         Assert.Contains("<CompilerVisibleProperty Include=\"PiiGuardPreset\" />", props, StringComparison.Ordinal);
+        Assert.Contains("<CompilerVisibleProperty Include=\"PiiGuardDiscovery\" />", props, StringComparison.Ordinal);
         Assert.Contains("GlobalAnalyzerConfigFiles", props, StringComparison.Ordinal);
     }
 
@@ -192,6 +193,31 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
         Assert.True(DiagnosticLines(build, "error", "PII001").Any(l => l.Contains("Customer.NationalId", StringComparison.Ordinal)),
             "PiiGuardPreset=strict did not report `error PII001` on Customer.NationalId. " + build.Describe());
         Assert.DoesNotContain("PIIGUARD0001", build.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AuditPreset_TurnsNameDiscoveryOn_UnlessTheProjectSaysOff()
+    {
+        // DESIGN: "The audit preset sets names; recommended and strict leave it off unless the project sets it."
+        DotnetResult audit = _package.BuildConsumer("-p:PiiGuardPreset=audit");
+        _output.WriteLine(audit.Describe());
+        string[] discovered = DiagnosticLines(audit, "warning", "PII001").Where(l => l.Contains($"Program.cs({LineOf("// DISCOVERED")},", StringComparison.Ordinal)).ToArray();
+        Assert.True(discovered.Length > 0 && discovered.All(l => l.Contains("Contact.Mobile (Phone, inferred from the name)", StringComparison.Ordinal)),
+            "PiiGuardPreset=audit did not report the name-discovered leak of Contact.Mobile. " + audit.Describe());
+
+        DotnetResult auditOff = _package.BuildConsumer("-p:PiiGuardPreset=audit", "-p:PiiGuardDiscovery=off");
+        _output.WriteLine(auditOff.Describe());
+        Assert.DoesNotContain(DiagnosticLines(auditOff, "warning", "PII001"), l => l.Contains($"Program.cs({LineOf("// DISCOVERED")},", StringComparison.Ordinal));
+        Assert.Contains(DiagnosticLines(auditOff, "warning", "PII001"), l => l.Contains("Customer.NationalId", StringComparison.Ordinal));
+
+        DotnetResult strictNames = _package.BuildConsumer("-p:PiiGuardPreset=strict", "-p:PiiGuardDiscovery=names");
+        _output.WriteLine(strictNames.Describe());
+        Assert.Contains(DiagnosticLines(strictNames, "error", "PII001"), l => l.Contains("Contact.Mobile (Phone, inferred from the name)", StringComparison.Ordinal));
+
+        DotnetResult invalid = _package.BuildConsumer("-p:PiiGuardDiscovery=everything");
+        _output.WriteLine(invalid.Describe());
+        Assert.Contains("PIIGUARD0002", invalid.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(DiagnosticLines(invalid, "warning", "PII001"), l => l.Contains($"Program.cs({LineOf("// DISCOVERED")},", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -417,6 +417,7 @@ public class PiiMaskPropertyTests
         Assert.Equal(
             new[] { "BankAccount", "Biometric", "CriminalRecord", "DriverLicense", "Ethnicity", "Genetic", "Health", "Immigration", "Location", "NationalId", "Passport", "PaymentCard", "Photo", "PoliticalOpinion", "Religion", "SexualOrientation", "TradeUnion" },
             sensitive);
+        Assert.Equal("a template name", new NotPiiAttribute("a template name").Reason);
         Assert.True(new PiiAttribute(PiiKind.Health).Sensitive);
         Assert.False(new PiiAttribute(PiiKind.Email).Sensitive);
         Assert.True(new PiiAttribute(PiiKind.Email) { Sensitive = true }.Sensitive);

@@ -11,6 +11,13 @@ namespace PiiGuard.Analyzers.Core
     /// The personal-data vocabulary of one compilation, resolved once at compilation start: PiiGuard's own
     /// attributes, ASP.NET Core Identity's [PersonalData]/[ProtectedPersonalData] and Microsoft.Extensions.Compliance's
     /// DataClassificationAttribute. Answers "is this member personal data, and of what kind?", cached per symbol.
+    /// <para>
+    /// Two views per compilation: <see cref="Create(Compilation)"/> answers from annotations only (the generator, PII006,
+    /// PII008, the inventory: what the code declares); <see cref="Create(Compilation, bool)"/> with discovery on
+    /// (<c>PiiGuardDiscovery=names</c>, the leak rules PII001-PII005 and PII007) also answers for unannotated members and
+    /// parameters that PII008 recognises by name (<see cref="NameDiscovery"/>), with <see cref="PiiInfo.Inferred"/> set,
+    /// unless they are declared not personal (<c>[NotPii]</c>, <c>[NoDataClassification]</c>, on them or their type).
+    /// </para>
     /// </summary>
     internal sealed class PiiSymbols
     {
@@ -23,9 +30,22 @@ namespace PiiGuard.Analyzers.Core
         public const string PersonalDataAttributeName = "Microsoft.AspNetCore.Identity.PersonalDataAttribute";
         public const string DataClassificationAttributeName = "Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute";
         public const string NoDataClassificationAttributeName = "Microsoft.Extensions.Compliance.Classification.NoDataClassificationAttribute";
+        public const string NotPiiAttributeName = "PiiGuard.NotPiiAttribute";
 
         private readonly ConcurrentDictionary<ISymbol, PiiInfo?> _cache = SymbolCache.Create<ISymbol, PiiInfo?>();
         private readonly Func<ISymbol, PiiInfo?> _compute;
+
+        // Discovery view only: the annotation-only view of the same compilation (its cache is shared) and the name rules.
+        private readonly PiiSymbols? _annotations;
+        private readonly NameDiscovery? _discovery;
+
+        private PiiSymbols(Compilation compilation, PiiSymbols annotations)
+            : this(compilation)
+        {
+            _annotations = annotations;
+            _discovery = new NameDiscovery(compilation);
+            _compute = ComputeInferred;
+        }
 
         private PiiSymbols(Compilation compilation)
         {
@@ -40,6 +60,7 @@ namespace PiiGuard.Analyzers.Core
             PersonalDataAttribute = compilation.GetTypeByMetadataName(PersonalDataAttributeName);
             DataClassificationAttribute = compilation.GetTypeByMetadataName(DataClassificationAttributeName);
             NoDataClassificationAttribute = compilation.GetTypeByMetadataName(NoDataClassificationAttributeName);
+            NotPiiAttribute = compilation.GetTypeByMetadataName(NotPiiAttributeName);
         }
 
         public Compilation Compilation { get; }
@@ -62,10 +83,19 @@ namespace PiiGuard.Analyzers.Core
 
         public INamedTypeSymbol? NoDataClassificationAttribute { get; }
 
-        /// <summary>Whether any personal-data attribute is known to the compilation; when none is, nothing can be personal.</summary>
-        public bool HasAnySource => PiiAttribute != null || PersonalDataAttribute != null || DataClassificationAttribute != null;
+        public INamedTypeSymbol? NotPiiAttribute { get; }
+
+        /// <summary>Whether unannotated members and parameters named like personal data are sources (<c>PiiGuardDiscovery=names</c>).</summary>
+        public bool DiscoversNames => _discovery != null;
+
+        /// <summary>
+        /// Whether any personal-data attribute is known to the compilation (or names are discovered); when none is, nothing
+        /// can be personal.
+        /// </summary>
+        public bool HasAnySource => _discovery != null || PiiAttribute != null || PersonalDataAttribute != null || DataClassificationAttribute != null;
 
         private static readonly ConditionalWeakTable<Compilation, PiiSymbols> PerCompilation = new ConditionalWeakTable<Compilation, PiiSymbols>();
+        private static readonly ConditionalWeakTable<Compilation, PiiSymbols> PerCompilationWithDiscovery = new ConditionalWeakTable<Compilation, PiiSymbols>();
 
         /// <summary>
         /// The vocabulary of a compilation, resolved once and shared by every analyzer and the generator, so the
@@ -73,6 +103,14 @@ namespace PiiGuard.Analyzers.Core
         /// analyzer (or, in the generator, once per [GenerateMasking] type).
         /// </summary>
         public static PiiSymbols Create(Compilation compilation) => PerCompilation.GetValue(compilation, c => new PiiSymbols(c));
+
+        /// <summary>
+        /// The vocabulary of a compilation with name-based discovery on or off (see <see cref="DiscoveryOption"/>); off is
+        /// <see cref="Create(Compilation)"/>. The discovery view never changes what the generator masks: the generator
+        /// uses the annotation-only view.
+        /// </summary>
+        public static PiiSymbols Create(Compilation compilation, bool discoverNames) =>
+            discoverNames ? PerCompilationWithDiscovery.GetValue(compilation, c => new PiiSymbols(c, Create(c))) : Create(compilation);
 
         /// <summary>
         /// The personal-data annotation of a property, field, parameter or method (its return value), following
@@ -85,7 +123,80 @@ namespace PiiGuard.Analyzers.Core
                 return null;
             }
 
+            if (_annotations != null)
+            {
+                return _annotations.GetPii(symbol) ?? _cache.GetOrAdd(symbol.OriginalDefinition, _compute);
+            }
+
             return _cache.GetOrAdd(symbol.OriginalDefinition, _compute);
+        }
+
+        /// <summary>
+        /// Whether the symbol is declared not personal data: <c>[NotPii]</c> or <c>[NoDataClassification]</c> on it (for a
+        /// positional record property, on its parameter too), on the type that declares it (for a parameter, the type of its
+        /// method) or on a type enclosing that one.
+        /// </summary>
+        public bool IsDeclaredNotPersonal(ISymbol symbol)
+        {
+            if (NotPiiAttribute is null && NoDataClassificationAttribute is null)
+            {
+                return false;
+            }
+
+            symbol = symbol.OriginalDefinition;
+            if (HasNotPersonalAttribute(symbol) || (symbol is IPropertySymbol property && PositionalParameter(property) is { } parameter && HasNotPersonalAttribute(parameter)))
+            {
+                return true;
+            }
+
+            INamedTypeSymbol? type = symbol is IParameterSymbol { ContainingSymbol: { } owner } ? owner.ContainingType : symbol as INamedTypeSymbol ?? symbol.ContainingType;
+            for (; type != null; type = type.ContainingType)
+            {
+                if (HasNotPersonalAttribute(type))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool HasNotPersonalAttribute(ISymbol symbol)
+        {
+            foreach (AttributeData attribute in symbol.GetAttributes())
+            {
+                if (attribute.AttributeClass is { } c
+                    && (SymbolEqualityComparer.Default.Equals(c, NotPiiAttribute) || SymbolEqualityComparer.Default.Equals(c, NoDataClassificationAttribute)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Discovery view: an unannotated member or parameter recognised by its name, unless declared not personal.</summary>
+        private PiiInfo? ComputeInferred(ISymbol symbol)
+        {
+            switch (symbol)
+            {
+                case IMethodSymbol { MethodKind: MethodKind.PropertyGet, AssociatedSymbol: IPropertySymbol getterOf }:
+                    return GetPii(getterOf);
+                case IFieldSymbol { AssociatedSymbol: IPropertySymbol backingOf }:
+                    return GetPii(backingOf);
+                case IPropertySymbol:
+                case IFieldSymbol:
+                case IParameterSymbol:
+                    if (_discovery!.RecogniseSource(symbol) is not { } match || IsDeclaredNotPersonal(symbol))
+                    {
+                        return null;
+                    }
+
+                    int kind = PiiKindInfo.FromName(match.Kind);
+                    return kind < 0 ? null : new PiiInfo(kind, PiiKindInfo.IsSensitiveByDefault(kind), 0, inferred: true);
+                default:
+                    return null;
+            }
         }
 
         /// <summary>Whether a type is bool or bool?: a flag derived from personal data carries none.</summary>
@@ -161,7 +272,11 @@ namespace PiiGuard.Analyzers.Core
         }
 
         /// <summary>[Pii] on a positional record parameter without <c>property:</c> marks the property too.</summary>
-        private PiiInfo? FromPositionalParameter(IPropertySymbol property)
+        private PiiInfo? FromPositionalParameter(IPropertySymbol property) =>
+            PositionalParameter(property) is { } parameter ? FromAttributes(parameter, parameter.GetAttributes()) : null;
+
+        /// <summary>The positional record parameter that declares a property, or null.</summary>
+        private static IParameterSymbol? PositionalParameter(IPropertySymbol property)
         {
             if (property.ContainingType is not { IsRecord: true } type || property.DeclaringSyntaxReferences.Length == 0)
             {
@@ -183,7 +298,7 @@ namespace PiiGuard.Analyzers.Core
                     if (parameter.Name == property.Name && parameter.DeclaringSyntaxReferences.Length > 0
                         && parameter.DeclaringSyntaxReferences[0].Span == property.DeclaringSyntaxReferences[0].Span)
                     {
-                        return FromAttributes(parameter, parameter.GetAttributes());
+                        return parameter;
                     }
                 }
             }

@@ -96,6 +96,12 @@ namespace PiiGuard.Analyzers.Flow
             }
 
             AddCarrierSymbol(properties, taint);
+            if (taint.Info.Inferred)
+            {
+                // Name-based discovery: the kind was inferred from the carrier's name; the fixes offer [Pii] and [NotPii] on it.
+                properties[DiagnosticPropertyNames.Inferred] = DiagnosticPropertyNames.InferredFromName;
+            }
+
             _diagnostics[key] = Diagnostic.Create(descriptor, where, properties.ToImmutable(), arguments);
         }
 
