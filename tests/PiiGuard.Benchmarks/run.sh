@@ -8,6 +8,8 @@ reps="${2:-3}"
 dotnet build tests/PiiGuard.Benchmarks -c Release -nologo -v:q
 # Run time and IDE cost: BenchmarkDotNet, with allocations.
 dotnet run -c Release --no-build --project tests/PiiGuard.Benchmarks -- --filter "*MaskBenchmarks*" "*RecordBenchmarks*" "*AnalyzerBenchmarks*" --artifacts artifacts/bench/bdn
+# The runtime companions (Serilog policy, Compliance redactors, OpenTelemetry processor) against the unmasked paths.
+dotnet run -c Release --no-build --project tests/PiiGuard.Benchmarks -- --filter "*RuntimeCompanionBenchmarks*" --job short --buildTimeout 900 --artifacts artifacts/bench/bdn
 # The analyzers' CPU in-process against an empty IOperation analyzer (add a baseline PiiGuard.Analyzers.dll as a
 # fourth argument to compare two builds side by side; docs/benchmarks.md shows how).
 dotnet run -c Release --no-build --project tests/PiiGuard.Benchmarks -- profile "$sizes" "$reps"

@@ -26,6 +26,7 @@ namespace PiiGuard.Analyzers.Core
         public const string PiiSanitizerAttributeName = "PiiGuard.PiiSanitizerAttribute";
         public const string PiiSinkAttributeName = "PiiGuard.PiiSinkAttribute";
         public const string MaskableInterfaceName = "PiiGuard.IMaskable";
+        public const string MaskedMembersInterfaceName = "PiiGuard.IMaskedMembers";
         public const string PiiMaskName = "PiiGuard.PiiMask";
         public const string PersonalDataAttributeName = "Microsoft.AspNetCore.Identity.PersonalDataAttribute";
         public const string DataClassificationAttributeName = "Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute";
@@ -56,6 +57,7 @@ namespace PiiGuard.Analyzers.Core
             PiiSanitizerAttribute = compilation.GetTypeByMetadataName(PiiSanitizerAttributeName);
             PiiSinkAttribute = compilation.GetTypeByMetadataName(PiiSinkAttributeName);
             MaskableInterface = compilation.GetTypeByMetadataName(MaskableInterfaceName);
+            MaskedMembersInterface = compilation.GetTypeByMetadataName(MaskedMembersInterfaceName);
             PiiMask = compilation.GetTypeByMetadataName(PiiMaskName);
             PersonalDataAttribute = compilation.GetTypeByMetadataName(PersonalDataAttributeName);
             DataClassificationAttribute = compilation.GetTypeByMetadataName(DataClassificationAttributeName);
@@ -74,6 +76,9 @@ namespace PiiGuard.Analyzers.Core
         public INamedTypeSymbol? PiiSinkAttribute { get; }
 
         public INamedTypeSymbol? MaskableInterface { get; }
+
+        /// <summary>PiiGuard.IMaskedMembers (structured masked members); absent from runtimes older than the generator.</summary>
+        public INamedTypeSymbol? MaskedMembersInterface { get; }
 
         public INamedTypeSymbol? PiiMask { get; }
 

@@ -9,6 +9,9 @@ namespace PiiGuard.Analyzers.Generator
     {
         private const string StringBuilder = "global::System.Text.StringBuilder";
         private const string PiiMask = "global::PiiGuard.PiiMask";
+        private const string MaskedMembers = "global::PiiGuard.IMaskedMembers";
+        private const string MemberWriter = "global::PiiGuard.IMaskedMemberWriter";
+        private const string Maskable = "global::PiiGuard.IMaskable";
         private const string BuilderCache = "t_piiGuardMaskingBuilder";
         private const int MaxCachedCapacity = 1024;
 
@@ -45,7 +48,7 @@ namespace PiiGuard.Analyzers.Generator
                 writer.Indent++;
             }
 
-            writer.WriteLine("partial " + model.Keyword + " " + model.Name + " : global::PiiGuard.IMaskable");
+            writer.WriteLine("partial " + model.Keyword + " " + model.Name + " : global::PiiGuard.IMaskable" + (model.WriteMaskedMembersModifiers != null ? ", " + MaskedMembers : string.Empty));
             writer.WriteLine("{");
             writer.Indent++;
 
@@ -67,6 +70,11 @@ namespace PiiGuard.Analyzers.Generator
             WriteMembers(writer, model, q);
             writer.Indent--;
             writer.WriteLine("}");
+
+            if (model.WriteMaskedMembersModifiers != null)
+            {
+                WriteStructuredMembers(writer, model, q);
+            }
 
             if (model.PrintMembersModifiers != null)
             {
@@ -231,6 +239,99 @@ namespace PiiGuard.Analyzers.Generator
 
             writer.WriteLineNoTabs(string.Empty);
             writer.WriteLine("return true;");
+        }
+
+        private static void WriteStructuredMembers(IndentedTextWriter writer, MaskingTypeModel model, string q)
+        {
+            writer.WriteLineNoTabs(string.Empty);
+            if (!model.WriteMaskedMembersModifiers!.StartsWith("private", System.StringComparison.Ordinal))
+            {
+                writer.WriteLine("/// <summary>Writes the members of this object to <paramref name=\"writer\"/>, personal ones masked (structured logging without reflection).</summary>");
+                writer.WriteLine("/// <param name=\"writer\">The receiver of the members.</param>");
+            }
+
+            writer.WriteLine(model.WriteMaskedMembersModifiers + " void WriteMaskedMembers(" + MemberWriter + " writer)");
+            writer.WriteLine("{");
+            writer.Indent++;
+            if (model.CallBaseWriteMaskedMembers)
+            {
+                writer.WriteLine("base.WriteMaskedMembers(writer);");
+            }
+
+            foreach (MemberModel member in model.Members)
+            {
+                string label = "\"" + member.Label + "\"";
+                if (!member.IsCollection)
+                {
+                    WriteStructuredValue(writer, label, "this." + member.Name, member.Value, q);
+                    continue;
+                }
+
+                writer.WriteLine("{");
+                writer.Indent++;
+                writer.WriteLine("var items = this." + member.Name + ";");
+                bool guarded = member.CollectionShape != ValueShape.Value;
+                if (guarded)
+                {
+                    writer.WriteLine(member.CollectionShape == ValueShape.ImmutableArray ? "if (items.IsDefault)" : "if (items is null)");
+                    writer.WriteLine("{");
+                    writer.Indent++;
+                    writer.WriteLine("writer.WriteValue(" + label + ", null);");
+                    writer.Indent--;
+                    writer.WriteLine("}");
+                    writer.WriteLine("else");
+                    writer.WriteLine("{");
+                    writer.Indent++;
+                }
+
+                writer.WriteLine("writer.BeginSequence(" + label + ");");
+                writer.WriteLine("foreach (var item in items)");
+                writer.WriteLine("{");
+                writer.Indent++;
+                WriteStructuredValue(writer, "null", "item", member.Value, q);
+                writer.Indent--;
+                writer.WriteLine("}");
+                writer.WriteLineNoTabs(string.Empty);
+                writer.WriteLine("writer.EndSequence();");
+                if (guarded)
+                {
+                    writer.Indent--;
+                    writer.WriteLine("}");
+                }
+
+                writer.Indent--;
+                writer.WriteLine("}");
+            }
+
+            writer.Indent--;
+            writer.WriteLine("}");
+            writer.WriteLineNoTabs(string.Empty);
+            writer.WriteLine("void " + MaskedMembers + ".WriteMaskedMembers(" + MemberWriter + " writer)");
+            writer.WriteLine("{");
+            writer.Indent++;
+            writer.WriteLine("this.WriteMaskedMembers(writer);");
+            writer.Indent--;
+            writer.WriteLine("}");
+        }
+
+        private static void WriteStructuredValue(IndentedTextWriter writer, string label, string e, ValueModel value, string q)
+        {
+            switch (value.Kind)
+            {
+                case ValueKind.MaskedString:
+                case ValueKind.MaskedObject:
+                case ValueKind.DateOfBirth:
+                case ValueKind.Erase:
+                    writer.WriteLine("writer.WriteMasked(" + label + ", " + ValueExpression(e, value, q) + ");");
+                    break;
+                case ValueKind.Maskable:
+                case ValueKind.MaskableDirect:
+                    writer.WriteLine("writer.WriteMaskable(" + label + ", (" + Maskable + q + ")" + e + ");");
+                    break;
+                default:
+                    writer.WriteLine("writer.WriteValue(" + label + ", (object" + q + ")" + e + ");");
+                    break;
+            }
         }
 
         private static void WriteAppend(IndentedTextWriter writer, string expression, ValueModel value, string q)

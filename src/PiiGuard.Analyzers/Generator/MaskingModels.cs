@@ -78,6 +78,8 @@ namespace PiiGuard.Analyzers.Generator
         string? PrintMembersModifiers,
         bool GenerateToString,
         bool NullableAnnotations,
+        string? WriteMaskedMembersModifiers,
+        bool CallBaseWriteMaskedMembers,
         EquatableArray<MemberModel> Members);
 
     /// <summary>The names of the tracked steps of the masking generator's pipeline.</summary>

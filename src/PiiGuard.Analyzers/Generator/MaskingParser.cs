@@ -18,6 +18,7 @@ namespace PiiGuard.Analyzers.Generator
     {
         private const string PrintMaskedMembersName = "PrintMaskedMembers";
         private const string ToMaskedStringName = "ToMaskedString";
+        private const string WriteMaskedMembersName = "WriteMaskedMembers";
 
         /// <summary>The model of a type, or null when the generator skips it (the analyzers say why).</summary>
         public static MaskingTypeModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
@@ -73,6 +74,14 @@ namespace PiiGuard.Analyzers.Generator
             }
 
             string printMasked = baseMasking.PrintsMembers ? "protected override" : isSealed ? "private" : "protected virtual";
+
+            // The structured form (IMaskedMembers) needs a runtime that declares it; a base that prints its members but was
+            // built without it (an older PiiGuard in metadata) contributes nothing to the structure, only to the text.
+            string? writeMasked = null;
+            if (symbols.MaskedMembersInterface != null)
+            {
+                writeMasked = baseMasking.WritesMembers ? "protected override" : isSealed ? "private" : "protected virtual";
+            }
 
             string? printMembers = null;
             bool generateToString = false;
@@ -132,6 +141,8 @@ namespace PiiGuard.Analyzers.Generator
                 printMembers,
                 generateToString,
                 nullableAnnotations,
+                writeMasked,
+                writeMasked != null && baseMasking.WritesMembers,
                 new EquatableArray<MemberModel>(members));
         }
 
@@ -577,11 +588,15 @@ namespace PiiGuard.Analyzers.Generator
 
         private readonly struct BaseMasking
         {
-            public BaseMasking(BaseMethod toMaskedString, INamedTypeSymbol? printingBase)
+            public BaseMasking(BaseMethod toMaskedString, INamedTypeSymbol? printingBase, bool writesMembers)
             {
                 ToMaskedString = toMaskedString;
                 PrintingBase = printingBase;
+                WritesMembers = writesMembers;
             }
+
+            /// <summary>Whether the printing base also has a (generated) overridable WriteMaskedMembers.</summary>
+            public bool WritesMembers { get; }
 
             public BaseMethod ToMaskedString { get; }
 
@@ -606,10 +621,11 @@ namespace PiiGuard.Analyzers.Generator
                         toMaskedString = user is null || ((user.IsVirtual || user.IsOverride || user.IsAbstract) && !user.IsSealed) ? BaseMethod.Overridable : BaseMethod.Hidden;
                     }
 
-                    return new BaseMasking(toMaskedString, b);
+                    return new BaseMasking(toMaskedString, b, symbols.MaskedMembersInterface != null);
                 }
 
                 bool prints = false;
+                bool writes = false;
                 foreach (ISymbol member in b.GetMembers())
                 {
                     if (member is not IMethodSymbol { IsStatic: false } method || method.DeclaredAccessibility == Accessibility.Private)
@@ -627,15 +643,21 @@ namespace PiiGuard.Analyzers.Generator
                     {
                         prints = true;
                     }
+                    else if (method.Name == WriteMaskedMembersName && method.Parameters.Length == 1
+                        && (method.IsVirtual || method.IsOverride || method.IsAbstract) && !method.IsSealed
+                        && method.Parameters[0].Type.ToDisplayString() == "PiiGuard.IMaskedMemberWriter")
+                    {
+                        writes = true;
+                    }
                 }
 
                 if (prints)
                 {
-                    return new BaseMasking(toMaskedString == BaseMethod.None ? BaseMethod.Hidden : toMaskedString, b);
+                    return new BaseMasking(toMaskedString == BaseMethod.None ? BaseMethod.Hidden : toMaskedString, b, writes && symbols.MaskedMembersInterface != null);
                 }
             }
 
-            return new BaseMasking(toMaskedString, null);
+            return new BaseMasking(toMaskedString, null, false);
         }
 
         private static bool HasUserMethod(INamedTypeSymbol type, string name, int parameterCount) => GetUserMethod(type, name, parameterCount) != null;

@@ -73,12 +73,16 @@ public class GeneratorCrossAssemblyTests
         Assert.Contains("public override string ToMaskedString()", employee);
         Assert.Contains("protected override bool PrintMaskedMembers(", employee);
         Assert.Contains("base.PrintMaskedMembers(builder)", employee);
+        Assert.Contains("protected override void WriteMaskedMembers(", employee);
+        Assert.Contains("base.WriteMaskedMembers(writer)", employee);
 
         RunWith(library, Emit(run.Output), assembly =>
         {
             Type sample = assembly.GetType("Sample")!;
             Assert.Equal("Employee { Name = K*** T***, City = Berkeley, Email = k***@example.com }", sample.GetMethod("Employee")!.Invoke(null, null)!.ToString());
             Assert.Equal("Account { Email = d***@example.com, Id = 3, Plan = Pro }", sample.GetMethod("Account")!.Invoke(null, null)!.ToString());
+            Assert.Equal("{Name = 'K*** T***', City = Berkeley, Email = 'k***@example.com'}", StructuredWriter.Render(sample.GetMethod("Employee")!.Invoke(null, null)!));
+            Assert.Equal("{Email = 'd***@example.com', Id = 3, Plan = Pro}", StructuredWriter.Render(sample.GetMethod("Account")!.Invoke(null, null)!));
         });
     }
 

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Linq;
 
 namespace PiiGuard.Analyzers.Tests.Generator;
 
@@ -54,6 +55,92 @@ public class GeneratorRunTests
             {
                 Assert.Equal(GeneratorHarness.Masked(value), value.ToString());
             }
+        });
+    }
+
+    [Theory]
+    [MemberData(nameof(Shapes.Names), MemberType = typeof(Shapes))]
+    public void StructuredMembers_HidePersonalValues_ShowTheRest(string shapeName)
+    {
+        Shape shape = Shapes.Get(shapeName);
+        var run = GeneratorHarness.RunGenerator(shape.Sources).AssertCompilesClean();
+
+        run.Execute(assembly =>
+        {
+            object value = Create(assembly);
+            Assert.IsAssignableFrom<IMaskedMembers>(value);
+            string structure = StructuredWriter.Render(value);
+            foreach (string secret in shape.Secrets)
+            {
+                Assert.DoesNotContain(secret, structure);
+            }
+
+            // The structure never uses a user-written ToMaskedString, whose text is that shape's visible part.
+            foreach (string visible in shape == Shapes.UserToMaskedString ? shape.Visible.Where(v => v != "Badge of") : shape.Visible)
+            {
+                Assert.Contains(visible, structure);
+            }
+        });
+    }
+
+    [Fact]
+    public void StructuredMembers_FollowBasesCollectionsNullablesAndNestedMaskables()
+    {
+        var run = GeneratorHarness.RunGenerator(new[]
+        {
+            """
+            using System.Collections.Generic;
+            using System.Collections.Immutable;
+            using PiiGuard;
+
+            [GenerateMasking]
+            public partial struct Geo
+            {
+                [Pii(PiiKind.Location)] public double Latitude { get; set; }
+            }
+
+            public sealed class Secret : IMaskable
+            {
+                public string Value { get; set; } = "";
+                string IMaskable.ToMaskedString() => "Secret(***)";
+            }
+
+            public class Unannotated
+            {
+                [Pii(PiiKind.Name)] public string Owner { get; set; } = "Jane Goodall";
+            }
+
+            [GenerateMasking]
+            public partial class Account : Unannotated
+            {
+                [Pii(PiiKind.BankAccount)] public string Iban { get; set; } = "DE89370400440532013000";
+            }
+
+            [GenerateMasking]
+            public sealed partial class Visit : Account
+            {
+                public int Count { get; set; } = 3;
+                public Geo Where { get; set; } = new Geo { Latitude = 48.8584 };
+                public Geo? Missing { get; set; }
+                public Secret Token { get; set; } = new Secret { Value = "hunter2" };
+                [Pii(PiiKind.Email)] public List<string>? Emails { get; set; } = new List<string> { "a.person@example.com", "b.person@example.com" };
+                [Pii(PiiKind.Email)] public List<string>? NoEmails { get; set; }
+                [Pii(PiiKind.Phone)] public ImmutableArray<string> Phones { get; set; }
+                public Geo[] Trail { get; set; } = new[] { new Geo { Latitude = 40.6892 } };
+                [Pii(PiiKind.Photo)] public byte[] Photo { get; set; } = new byte[] { 1, 2, 3 };
+            }
+
+            public static class Sample { public static object Create() => new Visit(); }
+            """,
+        }).AssertCompilesClean();
+
+        run.Execute(assembly =>
+        {
+            string structure = StructuredWriter.Render(Create(assembly));
+            Assert.Equal(
+                "{Owner = 'J*** G***', Iban = 'DE****************3000', Count = 3, Where = {Latitude = '***'}, Missing = null, Token = Secret(***), "
+                + "Emails = ['a***@example.com', 'b***@example.com'], NoEmails = null, Phones = null, Trail = [{Latitude = '***'}], Photo = '***'}",
+                structure);
         });
     }
 

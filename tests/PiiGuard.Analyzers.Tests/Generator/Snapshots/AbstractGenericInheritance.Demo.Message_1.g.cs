@@ -4,7 +4,7 @@
 
 namespace Demo
 {
-    partial class Message<TBody> : global::PiiGuard.IMaskable
+    partial class Message<TBody> : global::PiiGuard.IMaskable, global::PiiGuard.IMaskedMembers
     {
         [global::System.ThreadStatic]
         private static global::System.Text.StringBuilder? t_piiGuardMaskingBuilder;
@@ -44,6 +44,19 @@ namespace Demo
             builder.Append((object?)this.Channel);
 
             return true;
+        }
+
+        /// <summary>Writes the members of this object to <paramref name="writer"/>, personal ones masked (structured logging without reflection).</summary>
+        /// <param name="writer">The receiver of the members.</param>
+        protected virtual void WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)
+        {
+            writer.WriteMasked("Body", global::PiiGuard.PiiMask.Apply((object?)this.Body, global::PiiGuard.PiiKind.MessageContent, global::PiiGuard.MaskStyle.Default));
+            writer.WriteValue("Channel", (object?)this.Channel);
+        }
+
+        void global::PiiGuard.IMaskedMembers.WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)
+        {
+            this.WriteMaskedMembers(writer);
         }
 
         /// <summary>Returns the text form of this Message with its personal data masked.</summary>

@@ -4,7 +4,7 @@
 
 namespace Demo
 {
-    partial class Sms : global::PiiGuard.IMaskable
+    partial class Sms : global::PiiGuard.IMaskable, global::PiiGuard.IMaskedMembers
     {
         [global::System.ThreadStatic]
         private static global::System.Text.StringBuilder? t_piiGuardMaskingBuilder;
@@ -46,6 +46,19 @@ namespace Demo
             global::PiiGuard.PiiMask.Append(builder, this.To, global::PiiGuard.PiiKind.Phone, global::PiiGuard.MaskStyle.Default);
 
             return true;
+        }
+
+        /// <summary>Writes the members of this object to <paramref name="writer"/>, personal ones masked (structured logging without reflection).</summary>
+        /// <param name="writer">The receiver of the members.</param>
+        protected override void WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)
+        {
+            base.WriteMaskedMembers(writer);
+            writer.WriteMasked("To", global::PiiGuard.PiiMask.Apply(this.To, global::PiiGuard.PiiKind.Phone, global::PiiGuard.MaskStyle.Default));
+        }
+
+        void global::PiiGuard.IMaskedMembers.WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)
+        {
+            this.WriteMaskedMembers(writer);
         }
 
         /// <summary>Returns the text form of this Sms with its personal data masked.</summary>

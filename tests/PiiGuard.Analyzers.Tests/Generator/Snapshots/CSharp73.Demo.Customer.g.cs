@@ -3,7 +3,7 @@
 
 namespace Demo
 {
-    partial class Customer : global::PiiGuard.IMaskable
+    partial class Customer : global::PiiGuard.IMaskable, global::PiiGuard.IMaskedMembers
     {
         [global::System.ThreadStatic]
         private static global::System.Text.StringBuilder t_piiGuardMaskingBuilder;
@@ -49,6 +49,21 @@ namespace Demo
             builder.Append(this.Orders.ToString());
 
             return true;
+        }
+
+        /// <summary>Writes the members of this object to <paramref name="writer"/>, personal ones masked (structured logging without reflection).</summary>
+        /// <param name="writer">The receiver of the members.</param>
+        protected virtual void WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)
+        {
+            writer.WriteMasked("Name", global::PiiGuard.PiiMask.Apply(this.Name, global::PiiGuard.PiiKind.Name, global::PiiGuard.MaskStyle.Default));
+            writer.WriteMasked("Email", global::PiiGuard.PiiMask.Apply(this.Email, global::PiiGuard.PiiKind.Email, global::PiiGuard.MaskStyle.Default));
+            writer.WriteValue("Tier", (object)this.Tier);
+            writer.WriteValue("Orders", (object)this.Orders);
+        }
+
+        void global::PiiGuard.IMaskedMembers.WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)
+        {
+            this.WriteMaskedMembers(writer);
         }
 
         /// <summary>Returns the text form of this Customer with its personal data masked.</summary>

@@ -4,7 +4,7 @@
 
 namespace Demo
 {
-    partial class Account : global::PiiGuard.IMaskable
+    partial class Account : global::PiiGuard.IMaskable, global::PiiGuard.IMaskedMembers
     {
         [global::System.ThreadStatic]
         private static global::System.Text.StringBuilder? t_piiGuardMaskingBuilder;
@@ -47,6 +47,20 @@ namespace Demo
             global::PiiGuard.PiiMask.Append(builder, this.Email, global::PiiGuard.PiiKind.Email, global::PiiGuard.MaskStyle.Default);
 
             return true;
+        }
+
+        /// <summary>Writes the members of this object to <paramref name="writer"/>, personal ones masked (structured logging without reflection).</summary>
+        /// <param name="writer">The receiver of the members.</param>
+        protected virtual void WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)
+        {
+            writer.WriteValue("Id", (object?)this.Id);
+            writer.WriteMasked("Owner", global::PiiGuard.PiiMask.Apply(this.Owner, global::PiiGuard.PiiKind.Username, global::PiiGuard.MaskStyle.Default));
+            writer.WriteMasked("Email", global::PiiGuard.PiiMask.Apply(this.Email, global::PiiGuard.PiiKind.Email, global::PiiGuard.MaskStyle.Default));
+        }
+
+        void global::PiiGuard.IMaskedMembers.WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)
+        {
+            this.WriteMaskedMembers(writer);
         }
 
         /// <summary>Returns the text form of this Account with its personal data masked.</summary>

@@ -4,7 +4,7 @@
 
 namespace Demo
 {
-    partial class PremiumAccount : global::PiiGuard.IMaskable
+    partial class PremiumAccount : global::PiiGuard.IMaskable, global::PiiGuard.IMaskedMembers
     {
         [global::System.ThreadStatic]
         private static global::System.Text.StringBuilder? t_piiGuardMaskingBuilder;
@@ -49,6 +49,20 @@ namespace Demo
             builder.Append((object?)this.Plan);
 
             return true;
+        }
+
+        /// <summary>Writes the members of this object to <paramref name="writer"/>, personal ones masked (structured logging without reflection).</summary>
+        /// <param name="writer">The receiver of the members.</param>
+        protected override void WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)
+        {
+            base.WriteMaskedMembers(writer);
+            writer.WriteMasked("Iban", global::PiiGuard.PiiMask.Apply(this.Iban, global::PiiGuard.PiiKind.BankAccount, global::PiiGuard.MaskStyle.Default));
+            writer.WriteValue("Plan", (object?)this.Plan);
+        }
+
+        void global::PiiGuard.IMaskedMembers.WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)
+        {
+            this.WriteMaskedMembers(writer);
         }
 
         /// <summary>Returns the text form of this PremiumAccount with its personal data masked.</summary>

@@ -4,7 +4,7 @@
 
 namespace Demo
 {
-    partial class Envelope<TKey, TValue> : global::PiiGuard.IMaskable
+    partial class Envelope<TKey, TValue> : global::PiiGuard.IMaskable, global::PiiGuard.IMaskedMembers
     {
         [global::System.ThreadStatic]
         private static global::System.Text.StringBuilder? t_piiGuardMaskingBuilder;
@@ -66,6 +66,36 @@ namespace Demo
             }
 
             return true;
+        }
+
+        /// <summary>Writes the members of this object to <paramref name="writer"/>, personal ones masked (structured logging without reflection).</summary>
+        /// <param name="writer">The receiver of the members.</param>
+        protected virtual void WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)
+        {
+            writer.WriteValue("Key", (object?)this.Key);
+            writer.WriteMasked("Value", global::PiiGuard.PiiMask.Apply((object?)this.Value, global::PiiGuard.PiiKind.Email, global::PiiGuard.MaskStyle.Default));
+            {
+                var items = this.History;
+                if (items is null)
+                {
+                    writer.WriteValue("History", null);
+                }
+                else
+                {
+                    writer.BeginSequence("History");
+                    foreach (var item in items)
+                    {
+                        writer.WriteMasked(null, global::PiiGuard.PiiMask.Apply((object?)item, global::PiiGuard.PiiKind.Email, global::PiiGuard.MaskStyle.Default));
+                    }
+
+                    writer.EndSequence();
+                }
+            }
+        }
+
+        void global::PiiGuard.IMaskedMembers.WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)
+        {
+            this.WriteMaskedMembers(writer);
         }
 
         /// <summary>Returns the text form of this Envelope with its personal data masked.</summary>

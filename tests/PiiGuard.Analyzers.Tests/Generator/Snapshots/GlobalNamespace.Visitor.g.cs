@@ -2,7 +2,7 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618 // obsolete members are printed too
 
-partial class Visitor : global::PiiGuard.IMaskable
+partial class Visitor : global::PiiGuard.IMaskable, global::PiiGuard.IMaskedMembers
 {
     [global::System.ThreadStatic]
     private static global::System.Text.StringBuilder? t_piiGuardMaskingBuilder;
@@ -42,6 +42,19 @@ partial class Visitor : global::PiiGuard.IMaskable
         builder.Append((object?)this.Page);
 
         return true;
+    }
+
+    /// <summary>Writes the members of this object to <paramref name="writer"/>, personal ones masked (structured logging without reflection).</summary>
+    /// <param name="writer">The receiver of the members.</param>
+    protected virtual void WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)
+    {
+        writer.WriteMasked("Ip", global::PiiGuard.PiiMask.Apply(this.Ip, global::PiiGuard.PiiKind.IpAddress, global::PiiGuard.MaskStyle.Default));
+        writer.WriteValue("Page", (object?)this.Page);
+    }
+
+    void global::PiiGuard.IMaskedMembers.WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)
+    {
+        this.WriteMaskedMembers(writer);
     }
 
     /// <summary>Returns the text form of this Visitor with its personal data masked.</summary>

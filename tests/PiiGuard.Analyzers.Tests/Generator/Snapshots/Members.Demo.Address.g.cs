@@ -4,7 +4,7 @@
 
 namespace Demo
 {
-    partial class Address : global::PiiGuard.IMaskable
+    partial class Address : global::PiiGuard.IMaskable, global::PiiGuard.IMaskedMembers
     {
         [global::System.ThreadStatic]
         private static global::System.Text.StringBuilder? t_piiGuardMaskingBuilder;
@@ -44,6 +44,19 @@ namespace Demo
             builder.Append((object?)this.Country);
 
             return true;
+        }
+
+        /// <summary>Writes the members of this object to <paramref name="writer"/>, personal ones masked (structured logging without reflection).</summary>
+        /// <param name="writer">The receiver of the members.</param>
+        protected virtual void WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)
+        {
+            writer.WriteMasked("Street", global::PiiGuard.PiiMask.Apply(this.Street, global::PiiGuard.PiiKind.PostalAddress, global::PiiGuard.MaskStyle.Default));
+            writer.WriteValue("Country", (object?)this.Country);
+        }
+
+        void global::PiiGuard.IMaskedMembers.WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)
+        {
+            this.WriteMaskedMembers(writer);
         }
 
         /// <summary>Returns the text form of this Address with its personal data masked.</summary>

@@ -4,7 +4,7 @@
 
 namespace Demo
 {
-    partial class Profile : global::PiiGuard.IMaskable
+    partial class Profile : global::PiiGuard.IMaskable, global::PiiGuard.IMaskedMembers
     {
         [global::System.ThreadStatic]
         private static global::System.Text.StringBuilder? t_piiGuardMaskingBuilder;
@@ -134,6 +134,78 @@ namespace Demo
             builder.Append((object?)this.Nickname);
 
             return true;
+        }
+
+        /// <summary>Writes the members of this object to <paramref name="writer"/>, personal ones masked (structured logging without reflection).</summary>
+        /// <param name="writer">The receiver of the members.</param>
+        protected virtual void WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)
+        {
+            writer.WriteMasked("DateOfBirth", global::PiiGuard.PiiMask.DateOfBirth(this.DateOfBirth));
+            writer.WriteMasked("Anniversary", global::PiiGuard.PiiMask.DateOfBirth(this.Anniversary));
+            writer.WriteMasked("TaxNumber", global::PiiGuard.PiiMask.Apply((object?)this.TaxNumber, global::PiiGuard.PiiKind.TaxId, global::PiiGuard.MaskStyle.Default));
+            writer.WriteMasked("Device", global::PiiGuard.PiiMask.Apply((object?)this.Device, global::PiiGuard.PiiKind.DeviceId, global::PiiGuard.MaskStyle.Default));
+            {
+                var items = this.Emails;
+                if (items is null)
+                {
+                    writer.WriteValue("Emails", null);
+                }
+                else
+                {
+                    writer.BeginSequence("Emails");
+                    foreach (var item in items)
+                    {
+                        writer.WriteMasked(null, global::PiiGuard.PiiMask.Apply(item, global::PiiGuard.PiiKind.Email, global::PiiGuard.MaskStyle.Default));
+                    }
+
+                    writer.EndSequence();
+                }
+            }
+            {
+                var items = this.Phones;
+                if (items is null)
+                {
+                    writer.WriteValue("Phones", null);
+                }
+                else
+                {
+                    writer.BeginSequence("Phones");
+                    foreach (var item in items)
+                    {
+                        writer.WriteMasked(null, global::PiiGuard.PiiMask.Apply(item, global::PiiGuard.PiiKind.Phone, global::PiiGuard.MaskStyle.Default));
+                    }
+
+                    writer.EndSequence();
+                }
+            }
+            writer.WriteMasked("Photo", this.Photo is null ? null : global::PiiGuard.PiiMask.Erased);
+            writer.WriteMasked("Notes", this.Notes is null ? null : global::PiiGuard.PiiMask.Erased);
+            writer.WriteMasked("Alias", global::PiiGuard.PiiMask.Apply(this.Alias, global::PiiGuard.PiiKind.Name, global::PiiGuard.MaskStyle.ShowLastFour));
+            writer.WriteMaskable("Home", (global::PiiGuard.IMaskable?)this.Home);
+            writer.WriteMaskable("Work", (global::PiiGuard.IMaskable?)this.Work);
+            {
+                var items = this.Previous;
+                if (items is null)
+                {
+                    writer.WriteValue("Previous", null);
+                }
+                else
+                {
+                    writer.BeginSequence("Previous");
+                    foreach (var item in items)
+                    {
+                        writer.WriteMaskable(null, (global::PiiGuard.IMaskable?)item);
+                    }
+
+                    writer.EndSequence();
+                }
+            }
+            writer.WriteValue("Nickname", (object?)this.Nickname);
+        }
+
+        void global::PiiGuard.IMaskedMembers.WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)
+        {
+            this.WriteMaskedMembers(writer);
         }
 
         /// <summary>Returns the text form of this Profile with its personal data masked.</summary>

@@ -8,7 +8,7 @@ namespace Demo.Inner
     {
         partial class Middle
         {
-            partial record Login : global::PiiGuard.IMaskable
+            partial record Login : global::PiiGuard.IMaskable, global::PiiGuard.IMaskedMembers
             {
                 [global::System.ThreadStatic]
                 private static global::System.Text.StringBuilder? t_piiGuardMaskingBuilder;
@@ -51,6 +51,20 @@ namespace Demo.Inner
                     builder.Append(this.Success.ToString());
 
                     return true;
+                }
+
+                /// <summary>Writes the members of this object to <paramref name="writer"/>, personal ones masked (structured logging without reflection).</summary>
+                /// <param name="writer">The receiver of the members.</param>
+                protected virtual void WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)
+                {
+                    writer.WriteMasked("User", global::PiiGuard.PiiMask.Apply(this.User, global::PiiGuard.PiiKind.Username, global::PiiGuard.MaskStyle.Default));
+                    writer.WriteMasked("Ip", global::PiiGuard.PiiMask.Apply(this.Ip, global::PiiGuard.PiiKind.IpAddress, global::PiiGuard.MaskStyle.Default));
+                    writer.WriteValue("Success", (object?)this.Success);
+                }
+
+                void global::PiiGuard.IMaskedMembers.WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)
+                {
+                    this.WriteMaskedMembers(writer);
                 }
 
                 /// <summary>Prints the members of this record with its personal data masked (used by the record's ToString).</summary>

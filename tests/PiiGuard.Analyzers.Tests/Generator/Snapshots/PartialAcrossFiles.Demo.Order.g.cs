@@ -4,7 +4,7 @@
 
 namespace Demo
 {
-    partial class Order : global::PiiGuard.IMaskable
+    partial class Order : global::PiiGuard.IMaskable, global::PiiGuard.IMaskedMembers
     {
         [global::System.ThreadStatic]
         private static global::System.Text.StringBuilder? t_piiGuardMaskingBuilder;
@@ -44,6 +44,19 @@ namespace Demo
             global::PiiGuard.PiiMask.Append(builder, this.ShipTo, global::PiiGuard.PiiKind.PostalAddress, global::PiiGuard.MaskStyle.Default);
 
             return true;
+        }
+
+        /// <summary>Writes the members of this object to <paramref name="writer"/>, personal ones masked (structured logging without reflection).</summary>
+        /// <param name="writer">The receiver of the members.</param>
+        protected virtual void WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)
+        {
+            writer.WriteValue("Number", (object?)this.Number);
+            writer.WriteMasked("ShipTo", global::PiiGuard.PiiMask.Apply(this.ShipTo, global::PiiGuard.PiiKind.PostalAddress, global::PiiGuard.MaskStyle.Default));
+        }
+
+        void global::PiiGuard.IMaskedMembers.WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)
+        {
+            this.WriteMaskedMembers(writer);
         }
 
         /// <summary>Returns the text form of this Order with its personal data masked.</summary>

@@ -4,7 +4,7 @@
 
 namespace Demo
 {
-    partial record Supplier : global::PiiGuard.IMaskable
+    partial record Supplier : global::PiiGuard.IMaskable, global::PiiGuard.IMaskedMembers
     {
         [global::System.ThreadStatic]
         private static global::System.Text.StringBuilder? t_piiGuardMaskingBuilder;
@@ -47,6 +47,20 @@ namespace Demo
             global::PiiGuard.PiiMask.Append(builder, this.Iban, global::PiiGuard.PiiKind.BankAccount, global::PiiGuard.MaskStyle.Default);
 
             return true;
+        }
+
+        /// <summary>Writes the members of this object to <paramref name="writer"/>, personal ones masked (structured logging without reflection).</summary>
+        /// <param name="writer">The receiver of the members.</param>
+        protected virtual void WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)
+        {
+            writer.WriteMasked("Name", global::PiiGuard.PiiMask.Apply(this.Name, global::PiiGuard.PiiKind.Name, global::PiiGuard.MaskStyle.Default));
+            writer.WriteValue("Country", (object?)this.Country);
+            writer.WriteMasked("Iban", global::PiiGuard.PiiMask.Apply(this.Iban, global::PiiGuard.PiiKind.BankAccount, global::PiiGuard.MaskStyle.Default));
+        }
+
+        void global::PiiGuard.IMaskedMembers.WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)
+        {
+            this.WriteMaskedMembers(writer);
         }
 
         /// <summary>Prints the members of this record with its personal data masked (used by the record's ToString).</summary>

@@ -4,7 +4,7 @@
 
 namespace Demo
 {
-    partial record Employee : global::PiiGuard.IMaskable
+    partial record Employee : global::PiiGuard.IMaskable, global::PiiGuard.IMaskedMembers
     {
         [global::System.ThreadStatic]
         private static global::System.Text.StringBuilder? t_piiGuardMaskingBuilder;
@@ -47,6 +47,20 @@ namespace Demo
             builder.Append((object?)this.Team);
 
             return true;
+        }
+
+        /// <summary>Writes the members of this object to <paramref name="writer"/>, personal ones masked (structured logging without reflection).</summary>
+        /// <param name="writer">The receiver of the members.</param>
+        protected virtual void WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)
+        {
+            writer.WriteMasked("Name", global::PiiGuard.PiiMask.Apply(this.Name, global::PiiGuard.PiiKind.Name, global::PiiGuard.MaskStyle.Default));
+            writer.WriteMasked("Email", global::PiiGuard.PiiMask.Apply(this.Email, global::PiiGuard.PiiKind.Email, global::PiiGuard.MaskStyle.Default));
+            writer.WriteValue("Team", (object?)this.Team);
+        }
+
+        void global::PiiGuard.IMaskedMembers.WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)
+        {
+            this.WriteMaskedMembers(writer);
         }
 
         /// <summary>Prints the members of this record with its personal data masked (used by the record's ToString).</summary>

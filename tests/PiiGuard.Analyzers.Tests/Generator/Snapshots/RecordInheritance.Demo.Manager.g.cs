@@ -4,7 +4,7 @@
 
 namespace Demo
 {
-    partial record Manager : global::PiiGuard.IMaskable
+    partial record Manager : global::PiiGuard.IMaskable, global::PiiGuard.IMaskedMembers
     {
         [global::System.ThreadStatic]
         private static global::System.Text.StringBuilder? t_piiGuardMaskingBuilder;
@@ -46,6 +46,19 @@ namespace Demo
             global::PiiGuard.PiiMask.Append(builder, this.Phone, global::PiiGuard.PiiKind.Phone, global::PiiGuard.MaskStyle.Default);
 
             return true;
+        }
+
+        /// <summary>Writes the members of this object to <paramref name="writer"/>, personal ones masked (structured logging without reflection).</summary>
+        /// <param name="writer">The receiver of the members.</param>
+        protected override void WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)
+        {
+            base.WriteMaskedMembers(writer);
+            writer.WriteMasked("Phone", global::PiiGuard.PiiMask.Apply(this.Phone, global::PiiGuard.PiiKind.Phone, global::PiiGuard.MaskStyle.Default));
+        }
+
+        void global::PiiGuard.IMaskedMembers.WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)
+        {
+            this.WriteMaskedMembers(writer);
         }
 
         /// <summary>Prints the members of this record with its personal data masked (used by the record's ToString).</summary>

@@ -4,7 +4,7 @@
 
 namespace Demo
 {
-    partial record struct Contact : global::PiiGuard.IMaskable
+    partial record struct Contact : global::PiiGuard.IMaskable, global::PiiGuard.IMaskedMembers
     {
         [global::System.ThreadStatic]
         private static global::System.Text.StringBuilder? t_piiGuardMaskingBuilder;
@@ -41,6 +41,17 @@ namespace Demo
             builder.Append((object?)this.Label);
 
             return true;
+        }
+
+        private void WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)
+        {
+            writer.WriteMasked("Phone", global::PiiGuard.PiiMask.Apply(this.Phone, global::PiiGuard.PiiKind.Phone, global::PiiGuard.MaskStyle.Default));
+            writer.WriteValue("Label", (object?)this.Label);
+        }
+
+        void global::PiiGuard.IMaskedMembers.WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)
+        {
+            this.WriteMaskedMembers(writer);
         }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)

@@ -4,7 +4,7 @@
 
 namespace Demo
 {
-    partial record Patient : global::PiiGuard.IMaskable
+    partial record Patient : global::PiiGuard.IMaskable, global::PiiGuard.IMaskedMembers
     {
         [global::System.ThreadStatic]
         private static global::System.Text.StringBuilder? t_piiGuardMaskingBuilder;
@@ -44,6 +44,18 @@ namespace Demo
             builder.Append(this.Ward.ToString());
 
             return true;
+        }
+
+        private void WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)
+        {
+            writer.WriteMasked("NationalId", global::PiiGuard.PiiMask.Apply(this.NationalId, global::PiiGuard.PiiKind.NationalId, global::PiiGuard.MaskStyle.Default));
+            writer.WriteMasked("Diagnosis", global::PiiGuard.PiiMask.Apply(this.Diagnosis, global::PiiGuard.PiiKind.Health, global::PiiGuard.MaskStyle.Default));
+            writer.WriteValue("Ward", (object?)this.Ward);
+        }
+
+        void global::PiiGuard.IMaskedMembers.WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)
+        {
+            this.WriteMaskedMembers(writer);
         }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)

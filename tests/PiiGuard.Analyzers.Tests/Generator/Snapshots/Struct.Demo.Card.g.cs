@@ -4,7 +4,7 @@
 
 namespace Demo
 {
-    partial struct Card : global::PiiGuard.IMaskable
+    partial struct Card : global::PiiGuard.IMaskable, global::PiiGuard.IMaskedMembers
     {
         [global::System.ThreadStatic]
         private static global::System.Text.StringBuilder? t_piiGuardMaskingBuilder;
@@ -44,6 +44,18 @@ namespace Demo
             builder.Append(this.Year.ToString());
 
             return true;
+        }
+
+        private void WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)
+        {
+            writer.WriteMasked("Number", global::PiiGuard.PiiMask.Apply(this.Number, global::PiiGuard.PiiKind.PaymentCard, global::PiiGuard.MaskStyle.Default));
+            writer.WriteMasked("Holder", global::PiiGuard.PiiMask.Apply(this.Holder, global::PiiGuard.PiiKind.Name, global::PiiGuard.MaskStyle.Default));
+            writer.WriteValue("Year", (object?)this.Year);
+        }
+
+        void global::PiiGuard.IMaskedMembers.WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)
+        {
+            this.WriteMaskedMembers(writer);
         }
 
         /// <summary>Returns the text form of this Card with its personal data masked.</summary>

@@ -4,7 +4,7 @@
 
 namespace Demo
 {
-    partial class Badge : global::PiiGuard.IMaskable
+    partial class Badge : global::PiiGuard.IMaskable, global::PiiGuard.IMaskedMembers
     {
         /// <summary>Appends the members of this object to <paramref name="builder"/>, personal ones masked.</summary>
         /// <param name="builder">The builder of the text form.</param>
@@ -15,6 +15,18 @@ namespace Demo
             global::PiiGuard.PiiMask.Append(builder, this.Holder, global::PiiGuard.PiiKind.Name, global::PiiGuard.MaskStyle.Default);
 
             return true;
+        }
+
+        /// <summary>Writes the members of this object to <paramref name="writer"/>, personal ones masked (structured logging without reflection).</summary>
+        /// <param name="writer">The receiver of the members.</param>
+        protected virtual void WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)
+        {
+            writer.WriteMasked("Holder", global::PiiGuard.PiiMask.Apply(this.Holder, global::PiiGuard.PiiKind.Name, global::PiiGuard.MaskStyle.Default));
+        }
+
+        void global::PiiGuard.IMaskedMembers.WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)
+        {
+            this.WriteMaskedMembers(writer);
         }
 
         /// <summary>Returns the text form of this Badge with its personal data masked.</summary>

@@ -4,7 +4,7 @@
 
 namespace Demo
 {
-    partial record Note : global::PiiGuard.IMaskable
+    partial record Note : global::PiiGuard.IMaskable, global::PiiGuard.IMaskedMembers
     {
         [global::System.ThreadStatic]
         private static global::System.Text.StringBuilder? t_piiGuardMaskingBuilder;
@@ -41,6 +41,18 @@ namespace Demo
             global::PiiGuard.PiiMask.Append(builder, this.Text, global::PiiGuard.PiiKind.MessageContent, global::PiiGuard.MaskStyle.Default);
 
             return true;
+        }
+
+        /// <summary>Writes the members of this object to <paramref name="writer"/>, personal ones masked (structured logging without reflection).</summary>
+        /// <param name="writer">The receiver of the members.</param>
+        protected virtual void WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)
+        {
+            writer.WriteMasked("Text", global::PiiGuard.PiiMask.Apply(this.Text, global::PiiGuard.PiiKind.MessageContent, global::PiiGuard.MaskStyle.Default));
+        }
+
+        void global::PiiGuard.IMaskedMembers.WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)
+        {
+            this.WriteMaskedMembers(writer);
         }
     }
 }

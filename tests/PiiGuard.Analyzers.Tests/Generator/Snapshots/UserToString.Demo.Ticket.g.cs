@@ -4,7 +4,7 @@
 
 namespace Demo
 {
-    partial class Ticket : global::PiiGuard.IMaskable
+    partial class Ticket : global::PiiGuard.IMaskable, global::PiiGuard.IMaskedMembers
     {
         [global::System.ThreadStatic]
         private static global::System.Text.StringBuilder? t_piiGuardMaskingBuilder;
@@ -44,6 +44,19 @@ namespace Demo
             builder.Append((object?)this.Title);
 
             return true;
+        }
+
+        /// <summary>Writes the members of this object to <paramref name="writer"/>, personal ones masked (structured logging without reflection).</summary>
+        /// <param name="writer">The receiver of the members.</param>
+        protected virtual void WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)
+        {
+            writer.WriteMasked("Reporter", global::PiiGuard.PiiMask.Apply(this.Reporter, global::PiiGuard.PiiKind.Email, global::PiiGuard.MaskStyle.Default));
+            writer.WriteValue("Title", (object?)this.Title);
+        }
+
+        void global::PiiGuard.IMaskedMembers.WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)
+        {
+            this.WriteMaskedMembers(writer);
         }
     }
 }
