@@ -131,6 +131,11 @@ namespace PiiGuard.Analyzers.Flow
             {
                 result = TextFormTaint(invocation.Instance);
             }
+            else if (method.Name == "ToString" && method.Parameters.Length == 0 && PrintsTypeName(invocation.Instance?.Type))
+            {
+                // A plain object's ToString prints its type name, whatever it holds (DESIGN.md): token.Claims.ToString().
+                result = null;
+            }
             else if (summary != null)
             {
                 result = ApplySummary(summary, argumentTaints, invocation, method);
@@ -274,6 +279,24 @@ namespace PiiGuard.Analyzers.Flow
                     }
 
                     return named.ContainingType != null && Mentions(named.ContainingType, parameter);
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>
+        /// Whether a value of this static type prints its type name: a class or struct (not object, not an interface a string
+        /// could stand behind) whose ToString is object's, or a generic collection interface of non-characters.
+        /// </summary>
+        private bool PrintsTypeName(ITypeSymbol? type)
+        {
+            switch (type)
+            {
+                case INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct, SpecialType: SpecialType.None } named:
+                    return _engine.Facts.GetTextForm(named) == TextForm.Plain && !IsModelType(named);
+                case INamedTypeSymbol { TypeKind: TypeKind.Interface, IsGenericType: true, TypeArguments.Length: 1 } collection:
+                    return collection.ContainingNamespace?.ToDisplayString() == "System.Collections.Generic" && collection.TypeArguments[0].SpecialType != SpecialType.System_Char
+                        && collection.TypeArguments[0].TypeKind != TypeKind.TypeParameter;
                 default:
                     return false;
             }

@@ -5,6 +5,7 @@ using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 using PiiGuard.Analyzers.Core;
 
 namespace PiiGuard.Analyzers.Flow
@@ -219,7 +220,53 @@ namespace PiiGuard.Analyzers.Flow
                 return TextForm.Masked;
             }
 
+            // A ToString the user wrote that reads no personal member prints nothing personal (Order.ToString => $"#{Id} {Sku}").
+            if (!toString.IsImplicitlyDeclared && !IsGenerated(toString) && ReadsNoPersonalMember(toString))
+            {
+                return TextForm.Plain;
+            }
+
             return TextForm.Unmasked;
+        }
+
+        /// <summary>
+        /// Whether a ToString written in this compilation reads none of its type's personal members. Conservative: it must
+        /// not call another method of the compilation (a helper may read them), nor pass the object itself on (base.ToString(),
+        /// a serializer), and its body must be available.
+        /// </summary>
+        private bool ReadsNoPersonalMember(IMethodSymbol toString)
+        {
+            if (toString.DeclaringSyntaxReferences.Length == 0)
+            {
+                return false;
+            }
+
+            foreach (SyntaxReference reference in toString.DeclaringSyntaxReferences)
+            {
+                SyntaxNode node = reference.GetSyntax();
+#pragma warning disable RS1030 // The ToString of a type met in another tree of the same compilation; computed once per type.
+                IOperation? body = _pii.Compilation.GetSemanticModel(node.SyntaxTree).GetOperation(node);
+#pragma warning restore RS1030
+                if (body is null)
+                {
+                    return false;
+                }
+
+                foreach (IOperation operation in body.Descendants())
+                {
+                    switch (operation)
+                    {
+                        case IMemberReferenceOperation { Member: IPropertySymbol or IFieldSymbol } member when _pii.GetPii(member.Member) != null:
+                            return false;
+                        case IInvocationOperation call when call.TargetMethod.DeclaringSyntaxReferences.Length > 0:
+                            return false;
+                        case IInstanceReferenceOperation self when self.Parent is not IMemberReferenceOperation:
+                            return false;
+                    }
+                }
+            }
+
+            return true;
         }
 
         private static IMethodSymbol? FindToString(ITypeSymbol type)
