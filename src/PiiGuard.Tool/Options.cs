@@ -20,9 +20,12 @@ namespace PiiGuard.Tool
               --configuration <c>   MSBuild configuration to load (default: Debug)
               --no-restore          do not run 'dotnet restore' before loading
               --no-progress         plain output, no progress display
+              --allow-incomplete    accept a partial scan: projects that do not load or restore, or whose
+                                    compilation has errors, are listed and the exit code ignores them
               -h, --help            this text
 
-            exit codes: 0 no finding at or above --fail-on, 1 findings at or above it, 2 usage or load error
+            exit codes: 0 no finding at or above --fail-on, 1 findings at or above it, 2 usage error, an
+                        unreadable input, or a project not analysed (unless --allow-incomplete)
             """;
 
         public string Path { get; private set; } = "";
@@ -44,6 +47,8 @@ namespace PiiGuard.Tool
         public bool Progress { get; private set; } = true;
 
         public bool Help { get; private set; }
+
+        public bool AllowIncomplete { get; private set; }
 
         public static Options Parse(IReadOnlyList<string> args, out string? error)
         {
@@ -87,6 +92,9 @@ namespace PiiGuard.Tool
                         break;
                     case "--no-progress":
                         options.Progress = false;
+                        break;
+                    case "--allow-incomplete":
+                        options.AllowIncomplete = true;
                         break;
                     case "--fail-on":
                         string? value = Next();

@@ -28,6 +28,12 @@ namespace PiiGuard.Tool
 
         public int CompilerErrors { get; init; }
 
+        /// <summary>Source generators of the project that could not run in the tool (file name: reason).</summary>
+        public IReadOnlyList<string> GeneratorFailures { get; init; } = Array.Empty<string>();
+
+        /// <summary>Why the project was not analysed, or analysed incompletely (null: analysed).</summary>
+        public string? Problem { get; set; }
+
         /// <summary>The first compiler error, for the note that results may be incomplete.</summary>
         public string? FirstCompilerError { get; init; }
 
@@ -64,6 +70,7 @@ namespace PiiGuard.Tool
             start.ArgumentList.Add(path);
             start.ArgumentList.Add("-nologo");
             start.ArgumentList.Add("-v:q");
+            start.ArgumentList.Add("-tl:off");
             start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
             start.Environment["DOTNET_NOLOGO"] = "1";
             using Process process = Process.Start(start)!;
@@ -81,19 +88,16 @@ namespace PiiGuard.Tool
                 Microsoft.Build.Locator.MSBuildLocator.RegisterDefaults();
             }
 
+            // PiiGuardInventory is switched on in the analyzer options (InventoryOptionsProvider), not as a global property:
+            // as a property it would make an adopted project's design-time build run the package's inventory task.
             var properties = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
             {
                 ["Configuration"] = configuration,
-                ["PiiGuardInventory"] = "true",
             };
             MSBuildWorkspace workspace = MSBuildWorkspace.Create(properties);
-            workspace.RegisterWorkspaceFailedHandler(e =>
-            {
-                if (e.Diagnostic.Kind == WorkspaceDiagnosticKind.Failure)
-                {
-                    WorkspaceMessage?.Invoke(e.Diagnostic.Message);
-                }
-            });
+            // The BuildHost reports MSBuild warnings (NuGet's among them) as failures too: the caller decides what they mean
+            // for each project (LoadProblems), rather than print them all as failures.
+            workspace.RegisterWorkspaceFailedHandler(e => WorkspaceMessage?.Invoke(e.Diagnostic.Message));
             string extension = Path.GetExtension(path).ToLowerInvariant();
             Solution solution = extension is ".sln" or ".slnx" or ".slnf"
                 ? await workspace.OpenSolutionAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false)
@@ -141,6 +145,7 @@ namespace PiiGuard.Tool
             }
 
             project = project.AddAnalyzerReference(new InProcessGeneratorReference());
+            List<string> generatorFailures = GeneratorFailuresOf(project);
             Compilation compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("no compilation for " + project.Name);
 
@@ -164,6 +169,7 @@ namespace PiiGuard.Tool
                 FilePath = project.FilePath ?? "",
                 Adopted = adopted,
                 CompilerErrors = errors.Length,
+                GeneratorFailures = generatorFailures,
                 FirstCompilerError = errors.Length == 0 ? null : errors[0].ToString(),
                 GeneratedFiles = (await project.GetSourceGeneratedDocumentsAsync(cancellationToken).ConfigureAwait(false))
                     .Count(d => d.FilePath?.Contains(typeof(MaskingGenerator).FullName!, StringComparison.Ordinal) == true || d.Name.EndsWith(".g.cs", StringComparison.Ordinal) && d.FilePath?.Contains("PiiGuard", StringComparison.Ordinal) == true),
@@ -178,6 +184,45 @@ namespace PiiGuard.Tool
             }
 
             return scan;
+        }
+
+        /// <summary>
+        /// The project's own generators (the SDK's Razor generator…) that cannot load in this process, typically because they
+        /// were built against a newer compiler than the tool's: their output is missing, so code that uses it does not bind.
+        /// </summary>
+        private static List<string> GeneratorFailuresOf(Project project)
+        {
+            var failures = new List<string>();
+            foreach (AnalyzerReference reference in project.AnalyzerReferences)
+            {
+                if (reference is not AnalyzerFileReference file)
+                {
+                    continue;
+                }
+
+                var reasons = new List<string>();
+                void OnFailure(object? sender, AnalyzerLoadFailureEventArgs e) => reasons.Add(e.Message);
+                file.AnalyzerLoadFailed += OnFailure;
+                try
+                {
+                    _ = file.GetGenerators(LanguageNames.CSharp);
+                }
+                catch (Exception e) when (e is IOException or BadImageFormatException or InvalidOperationException)
+                {
+                    reasons.Add(e.Message);
+                }
+                finally
+                {
+                    file.AnalyzerLoadFailed -= OnFailure;
+                }
+
+                if (reasons.Count > 0)
+                {
+                    failures.Add(Path.GetFileName(file.FullPath) + ": " + reasons[0]);
+                }
+            }
+
+            return failures;
         }
 
         private static InventoryRecord ToRecord(Diagnostic diagnostic, string project, string root)
