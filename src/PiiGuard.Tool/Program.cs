@@ -7,6 +7,8 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using PiiGuard.Analyzers;
+using PiiGuard.Analyzers.Baseline;
 using PiiGuard.Inventory;
 using Spectre.Console;
 
@@ -60,12 +62,56 @@ namespace PiiGuard.Tool
                 return 2;
             }
 
+            if (options.Command == "diff")
+            {
+                return InventoryDiff.Run(options);
+            }
+
             string? path = ResolveInput(options.Path, out error);
             if (path is null)
             {
                 Console.Error.WriteLine("piiguard: " + error);
                 return 2;
             }
+
+            // The baseline: --baseline, or piiguard.baseline.json in the input's folder or above (as the package finds it).
+            string? baselineFile = options.Baseline != null ? Path.GetFullPath(options.Baseline) : FindAbove(Path.GetDirectoryName(path)!, BaselineDocument.DefaultFileName);
+            if (options.Baseline != null && !File.Exists(baselineFile))
+            {
+                Console.Error.WriteLine("piiguard: no such baseline: " + baselineFile);
+                return 2;
+            }
+
+            BaselineDocument? baseline = null;
+            if (baselineFile != null)
+            {
+                try
+                {
+                    baseline = BaselineDocument.Parse(File.ReadAllText(baselineFile));
+                }
+                catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
+                {
+                    Console.Error.WriteLine("piiguard: cannot read the baseline " + baselineFile + ": " + OneLine(e) + " (PII111)");
+                    return 2;
+                }
+            }
+
+            string baselineTarget = Path.GetFullPath(options.Output ?? baselineFile ?? Path.Combine(Path.GetDirectoryName(path)!, BaselineDocument.DefaultFileName));
+            if (options.Command == "baseline" && !options.Update && !options.Check && File.Exists(baselineTarget))
+            {
+                Console.Error.WriteLine("piiguard: " + baselineTarget + " exists: --update drops the entries that no longer match, --check lists them; delete the file to record today's findings again");
+                return 2;
+            }
+
+            if (options.Command == "baseline" && (options.Update || options.Check) && baseline is null)
+            {
+                Console.Error.WriteLine("piiguard: no baseline to " + (options.Update ? "update" : "check") + " (piiguard.baseline.json in " + Path.GetDirectoryName(path) + " or above, or --baseline)");
+                return 2;
+            }
+
+            // piiguard baseline [--update] looks at the findings with no baseline applied; a scan and --check apply it.
+            bool applyBaseline = options.Command != "baseline" || options.Check;
+            string? appliedBaseline = applyBaseline ? baselineFile : null;
 
             bool interactive = options.Progress && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
             if (Console.IsOutputRedirected)
@@ -97,7 +143,7 @@ namespace PiiGuard.Tool
                         foreach (Project project in projects)
                         {
                             analyse.Description = "Analysing " + Markup.Escape(project.Name);
-                            scans.Add(await ScanOneAsync(project, root, problems).ConfigureAwait(false));
+                            scans.Add(await ScanOneAsync(project, root, problems, appliedBaseline, applyBaseline).ConfigureAwait(false));
                             analyse.Increment(1);
                         }
 
@@ -113,7 +159,7 @@ namespace PiiGuard.Tool
                 foreach (Project project in projects)
                 {
                     Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "[{0}/{1}] analysing {2}", ++i, projects.Count, project.Name));
-                    scans.Add(await ScanOneAsync(project, root, problems).ConfigureAwait(false));
+                    scans.Add(await ScanOneAsync(project, root, problems, appliedBaseline, applyBaseline).ConfigureAwait(false));
                 }
             }
 
@@ -141,8 +187,39 @@ namespace PiiGuard.Tool
                 return 2;
             }
 
+            if (options.Command == "baseline" && !options.Check)
+            {
+                return WriteBaseline(options, scans, notAnalysed, baseline, baselineTarget);
+            }
+
             InventoryDocument inventory = InventoryDocument.Build(scans.SelectMany(s => s.Records), scans.Select(s => s.Name));
+            List<BaselineEntry> stale = baseline is null || !applyBaseline ? new List<BaselineEntry>() : Stale(baseline, scans);
+            foreach (BaselineEntry entry in stale)
+            {
+                inventory.Findings.Add(new InventoryRecord
+                {
+                    RuleId = RuleIdentifiers.BaselineEntryUnmatched,
+                    Level = "warning",
+                    Message = Rules.BaselineEntryUnmatched.MessageFormat.ToString(CultureInfo.InvariantCulture).Replace("{0}", "'" + Describe(entry) + "'", StringComparison.Ordinal),
+                    File = Path.GetRelativePath(root, baselineFile!).Replace('\\', '/'),
+                    Line = entry.Line,
+                    Column = 1,
+                });
+            }
+
             var report = new Report(Path.GetFileName(path), inventory, scans, stopwatch.Elapsed);
+            if (options.Command == "baseline")
+            {
+                // --check: the stale entries only.
+                foreach (InventoryRecord record in inventory.Findings.Where(f => f.RuleId == RuleIdentifiers.BaselineEntryUnmatched))
+                {
+                    Console.WriteLine(record.File + "(" + I(record.Line) + "): warning " + record.RuleId + ": " + record.Message);
+                }
+
+                Console.WriteLine(I(stale.Count) + " of " + I(baseline!.Entries.Count) + " baseline entries match no finding");
+                return notAnalysed.Count > 0 && !options.AllowIncomplete ? ReportIncomplete(notAnalysed) : stale.Count > 0 ? 1 : 0;
+            }
+
             PrintSummary(report);
             foreach (string line in skipped)
             {
@@ -181,6 +258,114 @@ namespace PiiGuard.Tool
             }
 
             return 0;
+        }
+
+        /// <summary>The baseline entries that match no finding (suppressed or not) of any scanned project.</summary>
+        private static List<BaselineEntry> Stale(BaselineDocument baseline, IEnumerable<ProjectScan> scans)
+        {
+            var found = new HashSet<string>(scans.SelectMany(s => s.Fingerprints).Select(f => f.Entry.Key), StringComparer.Ordinal);
+            return baseline.Entries.Where(e => !found.Contains(e.Key)).ToList();
+        }
+
+        private static string Describe(BaselineEntry entry) =>
+            entry.Rule + " " + entry.Carrier + (entry.Sink.Length > 0 ? " -> " + entry.Sink : "") + (entry.In.Length > 0 ? " in " + entry.In : "");
+
+        private static int ReportIncomplete(List<string> notAnalysed)
+        {
+            Console.Error.WriteLine(string.Format(CultureInfo.InvariantCulture, "piiguard: {0} project(s) not analysed or analysed incompletely:", notAnalysed.Count));
+            foreach (string line in notAnalysed)
+            {
+                Console.Error.WriteLine("  " + line);
+            }
+
+            Console.Error.WriteLine("piiguard: the scan is incomplete: exit code 2 (fix the projects above, or pass --allow-incomplete to accept a partial scan)");
+            return 2;
+        }
+
+        /// <summary>
+        /// piiguard baseline: today's unsuppressed PII001–PII009 findings by fingerprint. --update keeps only the entries that
+        /// still match, with at most as many findings as match today, and their reviews: it never adds.
+        /// </summary>
+        private static int WriteBaseline(Options options, List<ProjectScan> scans, List<string> notAnalysed, BaselineDocument? old, string target)
+        {
+            if (notAnalysed.Count > 0 && !options.AllowIncomplete)
+            {
+                Console.Error.WriteLine("piiguard: the baseline is not written: a baseline of a partial scan would not hold the findings of the projects missing from it");
+                return ReportIncomplete(notAnalysed);
+            }
+
+            var counts = new Dictionary<string, (BaselineEntry Entry, int Count)>(StringComparer.Ordinal);
+            foreach ((BaselineEntry entry, bool suppressed) in scans.SelectMany(s => s.Fingerprints))
+            {
+                if (!suppressed)
+                {
+                    counts[entry.Key] = counts.TryGetValue(entry.Key, out var seen) ? (seen.Entry, seen.Count + 1) : (entry, 1);
+                }
+            }
+
+            var document = new BaselineDocument();
+            int dropped = 0;
+            if (options.Update && old != null)
+            {
+                foreach (BaselineEntry entry in old.Entries)
+                {
+                    if (counts.TryGetValue(entry.Key, out var now) && now.Count > 0)
+                    {
+                        int keep = Math.Min(entry.Count, now.Count);
+                        counts[entry.Key] = (now.Entry, now.Count - keep);
+                        entry.Count = keep;
+                        document.Entries.Add(entry);
+                    }
+                    else
+                    {
+                        dropped++;
+                    }
+                }
+            }
+            else
+            {
+                foreach ((BaselineEntry entry, int count) in counts.Values)
+                {
+                    entry.Count = count;
+                    document.Entries.Add(entry);
+                }
+            }
+
+            try
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.WriteAllText(target, document.ToJson());
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine("piiguard: cannot write the baseline to " + target + ": " + OneLine(e));
+                return 2;
+            }
+
+            int findings = document.Entries.Sum(e => e.Count);
+            Console.WriteLine(options.Update
+                ? string.Format(CultureInfo.InvariantCulture, "updated {0}: {1} entries ({2} findings), {3} entries dropped", target, document.Entries.Count, findings, dropped)
+                : string.Format(CultureInfo.InvariantCulture, "wrote {0}: {1} entries ({2} findings)", target, document.Entries.Count, findings));
+            if (options.Update && counts.Values.Any(c => c.Count > 0))
+            {
+                Console.WriteLine(I(counts.Values.Sum(c => c.Count)) + " finding(s) not in the baseline are not added: fix them, or accept them with a reviewed exception");
+            }
+
+            return 0;
+        }
+
+        private static string? FindAbove(string folder, string name)
+        {
+            for (DirectoryInfo? dir = new DirectoryInfo(folder); dir != null; dir = dir.Parent)
+            {
+                string candidate = Path.Combine(dir.FullName, name);
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>The input as a full path: a solution or project file, or a folder that holds exactly one.</summary>
@@ -234,9 +419,9 @@ namespace PiiGuard.Tool
         }
 
         /// <summary>Scans one project and decides whether its analysis is complete.</summary>
-        private static async Task<ProjectScan> ScanOneAsync(Project project, string root, LoadProblems problems)
+        private static async Task<ProjectScan> ScanOneAsync(Project project, string root, LoadProblems problems, string? baseline, bool applyBaseline)
         {
-            ProjectScan scan = await Scanner.ScanAsync(project, root, CancellationToken.None).ConfigureAwait(false);
+            ProjectScan scan = await Scanner.ScanAsync(project, root, baseline, applyBaseline, CancellationToken.None).ConfigureAwait(false);
             IReadOnlyList<string> restore = problems.RestoreErrorsFor(project.FilePath);
             IReadOnlyList<string> messages = problems.WorkspaceMessagesFor(project.FilePath);
             if (restore.Count > 0)

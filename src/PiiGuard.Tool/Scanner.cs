@@ -11,7 +11,9 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.MSBuild;
+using Microsoft.CodeAnalysis.Text;
 using PiiGuard.Analyzers;
+using PiiGuard.Analyzers.Baseline;
 using PiiGuard.Analyzers.Generator;
 using PiiGuard.Inventory;
 
@@ -43,6 +45,9 @@ namespace PiiGuard.Tool
         public List<Diagnostic> Diagnostics { get; } = new List<Diagnostic>();
 
         public List<InventoryRecord> Records { get; } = new List<InventoryRecord>();
+
+        /// <summary>Every PII001–PII009 finding (suppressed or not) as a baseline entry, with whether it is suppressed.</summary>
+        public List<(BaselineEntry Entry, bool Suppressed)> Fingerprints { get; } = new List<(BaselineEntry, bool)>();
     }
 
     /// <summary>
@@ -131,7 +136,12 @@ namespace PiiGuard.Tool
         }
 
         /// <summary>Scans one project.</summary>
-        public static async Task<ProjectScan> ScanAsync(Project project, string root, CancellationToken cancellationToken)
+        /// <param name="project">The project.</param>
+        /// <param name="root">The folder report paths are relative to.</param>
+        /// <param name="baseline">The baseline to apply when the project has none among its additional files (null: none).</param>
+        /// <param name="applyBaseline">False to analyse without any baseline (piiguard baseline records what is there).</param>
+        /// <param name="cancellationToken">Cancellation.</param>
+        public static async Task<ProjectScan> ScanAsync(Project project, string root, string? baseline, bool applyBaseline, CancellationToken cancellationToken)
         {
             // The tool's own generator replaces any PiiGuard analyzer reference the project has (the sample references
             // the analyzer project; a package consumer the package's copy): one copy, the tool's, runs.
@@ -158,8 +168,23 @@ namespace PiiGuard.Tool
                 compilation = compilation.WithOptions(options);
             }
 
-            var analyzerOptions = new AnalyzerOptions(project.AnalyzerOptions.AdditionalFiles, new InventoryOptionsProvider(project.AnalyzerOptions.AnalyzerConfigOptionsProvider));
-            var withAnalyzers = compilation.WithAnalyzers(Analyzers, new CompilationWithAnalyzersOptions(analyzerOptions, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false));
+            ImmutableArray<AdditionalText> additional = project.AnalyzerOptions.AdditionalFiles;
+            var provider = new InventoryOptionsProvider(project.AnalyzerOptions.AnalyzerConfigOptionsProvider);
+            AdditionalText? own = BaselineFiles.Find(new AnalyzerOptions(additional, provider));
+            if (!applyBaseline && own != null)
+            {
+                additional = additional.Remove(own);
+            }
+            else if (applyBaseline && own is null && baseline != null)
+            {
+                additional = additional.Add(new FileText(baseline));
+            }
+
+            var analyzerOptions = new AnalyzerOptions(additional, provider);
+            AdditionalText? applied = applyBaseline ? BaselineFiles.Find(analyzerOptions) : null;
+            BaselineDocument? document = applied is null ? null : BaselineFiles.Read(applied, cancellationToken, out _, out _);
+            INamedTypeSymbol? acceptedType = compilation.GetTypeByMetadataName(AcceptedExceptions.AttributeName);
+            var withAnalyzers = compilation.WithAnalyzers(Analyzers, new CompilationWithAnalyzersOptions(analyzerOptions, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: true));
             ImmutableArray<Diagnostic> diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
 
             Diagnostic[] errors = compilation.GetDiagnostics(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
@@ -175,12 +200,35 @@ namespace PiiGuard.Tool
                     .Count(d => d.FilePath?.Contains(typeof(MaskingGenerator).FullName!, StringComparison.Ordinal) == true || d.Name.EndsWith(".g.cs", StringComparison.Ordinal) && d.FilePath?.Contains("PiiGuard", StringComparison.Ordinal) == true),
             };
             foreach (Diagnostic diagnostic in diagnostics
-                .Where(d => d.Id.StartsWith("PII", StringComparison.Ordinal) && !d.IsSuppressed && d.Severity != DiagnosticSeverity.Hidden)
+                .Where(d => d.Id.StartsWith("PII", StringComparison.Ordinal) && d.Severity != DiagnosticSeverity.Hidden)
                 .OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal)
                 .ThenBy(d => d.Location.SourceSpan.Start))
             {
-                scan.Diagnostics.Add(diagnostic);
-                scan.Records.Add(ToRecord(diagnostic, project.Name, root));
+                InventoryRecord record = ToRecord(diagnostic, project.Name, root);
+                BaselineEntry? entry = null;
+                // PII008 in a project that has not adopted PiiGuard is the tool's own survey (raised above), not a finding to baseline.
+                bool surveyOnly = !adopted && diagnostic.Id == RuleIdentifiers.UnannotatedPersonalData;
+                if (!surveyOnly && BaselineFingerprint.Covers(diagnostic.Id) && diagnostic.Location.SourceTree is { } tree && compilation.ContainsSyntaxTree(tree))
+                {
+                    SemanticModel model = compilation.GetSemanticModel(tree);
+                    entry = BaselineFingerprint.ToEntry(diagnostic, model);
+                    scan.Fingerprints.Add((entry, diagnostic.IsSuppressed));
+                    if (diagnostic.IsSuppressed)
+                    {
+                        Classify(record, diagnostic, entry, compilation, model, acceptedType, document);
+                    }
+                }
+                else if (diagnostic.IsSuppressed)
+                {
+                    record.Suppression = "source";
+                }
+
+                if (!diagnostic.IsSuppressed)
+                {
+                    scan.Diagnostics.Add(diagnostic);
+                }
+
+                scan.Records.Add(record);
             }
 
             return scan;
@@ -225,6 +273,32 @@ namespace PiiGuard.Tool
             return failures;
         }
 
+        /// <summary>What accepts a suppressed finding: a [PiiAccepted], a baseline entry (with a reason: an exception), or source.</summary>
+        private static void Classify(InventoryRecord record, Diagnostic diagnostic, BaselineEntry entry, Compilation compilation, SemanticModel model, INamedTypeSymbol? acceptedType, BaselineDocument? baseline)
+        {
+            ISymbol? containing = BaselineFingerprint.ContainingMember(model, diagnostic.Location.SourceSpan.Start);
+            if (acceptedType != null && AcceptedExceptions.For(diagnostic, compilation, containing, acceptedType) is { } accepted)
+            {
+                record.Suppression = "exception";
+                record.Reason = accepted.Reason;
+                record.Reviewer = accepted.Reviewer ?? "";
+                record.Expires = accepted.Expires ?? "";
+                return;
+            }
+
+            BaselineEntry? match = baseline?.Entries.FirstOrDefault(e => e.Key == entry.Key);
+            if (match != null)
+            {
+                record.Suppression = match.Reason != null ? "exception" : "baseline";
+                record.Reason = match.Reason ?? "";
+                record.Reviewer = match.Reviewer ?? "";
+                record.Expires = match.Expires ?? "";
+                return;
+            }
+
+            record.Suppression = "source";
+        }
+
         private static InventoryRecord ToRecord(Diagnostic diagnostic, string project, string root)
         {
             FileLinePositionSpan span = diagnostic.Location.GetMappedLineSpan();
@@ -259,6 +333,26 @@ namespace PiiGuard.Tool
             }
 
             return record;
+        }
+
+        /// <summary>A file on disk as an additional file (the baseline, for projects that have not adopted the package).</summary>
+        private sealed class FileText : AdditionalText
+        {
+            public FileText(string path) => Path = path;
+
+            public override string Path { get; }
+
+            public override SourceText? GetText(CancellationToken cancellationToken = default)
+            {
+                try
+                {
+                    return SourceText.From(File.ReadAllText(Path));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    return null;
+                }
+            }
         }
 
         /// <summary>Runs the masking generator in this process (no assembly loading).</summary>
