@@ -521,9 +521,12 @@ namespace PiiGuard.Inventory
                     record.Column = (int)(Field(region, "startColumn") as double? ?? 0);
                     foreach (object? suppression in AsList(Field(result, "suppressions")))
                     {
+                        // The compiler writes a DiagnosticSuppressor's id in properties.suppressionType
+                        // ("DiagnosticSuppressor { Suppression Id: PIIB001, … }"): PIIB… the baseline, PIIA… a reviewed exception.
+                        string type = Field(Field(suppression, "properties"), "suppressionType") as string ?? "";
                         string justification = Field(suppression, "justification") as string ?? "";
-                        record.Suppression = justification.StartsWith("In the PiiGuard baseline", StringComparison.Ordinal) ? "baseline"
-                            : justification.StartsWith("A reviewed exception", StringComparison.Ordinal) ? "exception"
+                        record.Suppression = type.Contains("Suppression Id: PIIB") || justification.StartsWith("In the PiiGuard baseline", StringComparison.Ordinal) ? "baseline"
+                            : type.Contains("Suppression Id: PIIA") || justification.StartsWith("A reviewed exception", StringComparison.Ordinal) ? "exception"
                             : "source";
                     }
 
