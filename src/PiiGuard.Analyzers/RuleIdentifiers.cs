@@ -57,6 +57,15 @@ namespace PiiGuard.Analyzers
         /// <summary>[NotPii] without a reason.</summary>
         public const string NotPiiWithoutReason = "PII108";
 
+        /// <summary>A baseline entry matches no finding (reported by the piiguard tool): remove it so the baseline only shrinks.</summary>
+        public const string BaselineEntryUnmatched = "PII110";
+
+        /// <summary>The baseline file cannot be read.</summary>
+        public const string BaselineUnreadable = "PII111";
+
+        /// <summary>A reviewed exception (a baseline entry with an expiry date, or [PiiAccepted]) has expired.</summary>
+        public const string AcceptedExceptionExpired = "PII112";
+
         /// <summary>Inventory: a personal-data member (only with the PiiGuardInventory build property).</summary>
         public const string InventoryMember = "PII201";
 

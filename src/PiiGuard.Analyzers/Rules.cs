@@ -26,6 +26,8 @@ namespace PiiGuard.Analyzers
             public const string Configuration = "PiiGuard.Configuration";
             /// <summary>The personal-data inventory.</summary>
             public const string Inventory = "PiiGuard.Inventory";
+            /// <summary>The baseline and reviewed exceptions.</summary>
+            public const string Baseline = "PiiGuard.Baseline";
             /// <summary>Use of the masking generator.</summary>
             public const string Generator = "PiiGuard.Generator";
         }
@@ -201,6 +203,39 @@ namespace PiiGuard.Analyzers
             Categories.Inventory,
             DiagnosticSeverity.Info,
             "A masked or pseudonymised flow of personal data into a sink, for the inventory; reported only when the build property PiiGuardInventory is true.");
+
+        /// <summary>PII110 (reported by the piiguard tool, which sees every finding).</summary>
+        public static readonly DiagnosticDescriptor BaselineEntryUnmatched = Create(
+            RuleIdentifiers.BaselineEntryUnmatched,
+            "Baseline entry matches no finding",
+            "The baseline entry {0} matches no finding; remove it ('piiguard baseline --update') so the baseline only shrinks",
+            Categories.Baseline,
+            DiagnosticSeverity.Warning,
+            "A baseline entry whose finding was fixed, or whose code was removed, would hide the same leak if it came back. Remove the entry: 'piiguard baseline --update' drops every entry that no longer matches and keeps the others with their reviews.");
+
+        /// <summary>PII111.</summary>
+        public static readonly DiagnosticDescriptor BaselineUnreadable = new DiagnosticDescriptor(
+            RuleIdentifiers.BaselineUnreadable,
+            "The PiiGuard baseline cannot be read",
+            "The PiiGuard baseline '{0}' cannot be read: {1}; no finding is suppressed by it",
+            Categories.Baseline,
+            DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "piiguard.baseline.json (or the file PiiGuardBaseline names) is not a piiguard-baseline/1 document. Until it is fixed, every finding it lists is reported. Recreate it with 'piiguard baseline', or fix the line named.",
+            helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.BaselineUnreadable),
+            customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+        /// <summary>PII112.</summary>
+        public static readonly DiagnosticDescriptor AcceptedExceptionExpired = new DiagnosticDescriptor(
+            RuleIdentifiers.AcceptedExceptionExpired,
+            "A reviewed exception has expired",
+            "The reviewed exception {0} {1}; its findings are reported again",
+            Categories.Baseline,
+            DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "A finding accepted with an expiry date (a baseline entry's \"expires\", or [PiiAccepted(Expires = ...)]) is accepted until the end of that day. Afterwards the finding returns as a warning: fix it, or review the exception again and set a new date.",
+            helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.AcceptedExceptionExpired),
+            customTags: WellKnownDiagnosticTags.CompilationEnd);
 
         private static DiagnosticDescriptor Create(string id, string title, string messageFormat, string category, DiagnosticSeverity severity, string description, bool isEnabledByDefault = true)
             => new DiagnosticDescriptor(id, title, messageFormat, category, severity, isEnabledByDefault, description, RuleIdentifiers.GetHelpUri(id));

@@ -11,6 +11,8 @@ namespace PiiGuard.Tool
             piiguard - personal-data inventory and leak scanner (PiiGuard analyzers, no package needed)
 
             usage: piiguard <solution.sln|.slnx|project.csproj> [options]
+                   piiguard baseline <solution|project> [--update] [--check] [--output <file>] [options]
+                   piiguard diff <base-inventory.json> <head-inventory.json> [--md <file>] [--json <file>]
 
               --json <file>         write the personal-data inventory (JSON, schema piiguard-inventory/1)
               --sarif <file>        write the findings as SARIF 2.1
@@ -20,9 +22,23 @@ namespace PiiGuard.Tool
               --configuration <c>   MSBuild configuration to load (default: Debug)
               --no-restore          do not run 'dotnet restore' before loading
               --no-progress         plain output, no progress display
+              --allow-incomplete    accept a partial scan: projects that do not load or restore, or whose
+                                    compilation has errors, are listed and the exit code ignores them
+              --baseline <file>     the baseline to apply (default: piiguard.baseline.json in the input's
+                                    folder or above); findings it holds are suppressed, entries that
+                                    match no finding are PII110
+
+            piiguard baseline: writes piiguard.baseline.json beside the input (or --output) with today's
+            findings (PII001-PII009); --update drops the entries that match no finding and keeps the rest
+            with their reviews (it never adds); --check only reports stale entries (PII110, exit 1)
+
+            piiguard diff: what a change adds and removes between two inventories (personal members, flows,
+            findings) as Markdown and JSON; exit 0 nothing new, 3 new personal data, egress or findings
+
               -h, --help            this text
 
-            exit codes: 0 no finding at or above --fail-on, 1 findings at or above it, 2 usage or load error
+            exit codes: 0 no finding at or above --fail-on, 1 findings at or above it, 2 usage error, an
+                        unreadable input, or a project not analysed (unless --allow-incomplete)
             """;
 
         public string Path { get; private set; } = "";
@@ -45,11 +61,38 @@ namespace PiiGuard.Tool
 
         public bool Help { get; private set; }
 
+        public bool AllowIncomplete { get; private set; }
+
+        /// <summary>scan, baseline or diff.</summary>
+        public string Command { get; private set; } = "scan";
+
+        /// <summary>baseline --update.</summary>
+        public bool Update { get; private set; }
+
+        /// <summary>baseline --check.</summary>
+        public bool Check { get; private set; }
+
+        /// <summary>baseline --output.</summary>
+        public string? Output { get; private set; }
+
+        /// <summary>--baseline.</summary>
+        public string? Baseline { get; private set; }
+
+        /// <summary>diff: the head inventory (Path is the base).</summary>
+        public string Head { get; private set; } = "";
+
         public static Options Parse(IReadOnlyList<string> args, out string? error)
         {
             var options = new Options();
             error = null;
-            for (int i = 0; i < args.Count; i++)
+            int first = 0;
+            if (args.Count > 0 && args[0] is "baseline" or "diff" or "scan")
+            {
+                options.Command = args[0];
+                first = 1;
+            }
+
+            for (int i = first; i < args.Count; i++)
             {
                 string arg = args[i];
                 string? Next()
@@ -88,6 +131,21 @@ namespace PiiGuard.Tool
                     case "--no-progress":
                         options.Progress = false;
                         break;
+                    case "--allow-incomplete":
+                        options.AllowIncomplete = true;
+                        break;
+                    case "--update" when options.Command == "baseline":
+                        options.Update = true;
+                        break;
+                    case "--check" when options.Command == "baseline":
+                        options.Check = true;
+                        break;
+                    case "--output" or "-o" when options.Command == "baseline":
+                        options.Output = Next();
+                        break;
+                    case "--baseline":
+                        options.Baseline = Next();
+                        break;
                     case "--fail-on":
                         string? value = Next();
                         switch (value?.ToLowerInvariant())
@@ -109,9 +167,15 @@ namespace PiiGuard.Tool
                             return options;
                         }
 
+                        if (options.Command == "diff" && options.Path.Length > 0 && options.Head.Length == 0)
+                        {
+                            options.Head = arg;
+                            break;
+                        }
+
                         if (options.Path.Length > 0)
                         {
-                            error = "one solution or project only";
+                            error = options.Command == "diff" ? "diff takes two inventory files" : "one solution or project only";
                             return options;
                         }
 
@@ -119,7 +183,7 @@ namespace PiiGuard.Tool
                         break;
                 }
 
-                if (arg is "--json" or "--sarif" or "--md" or "--markdown" or "--html" or "--configuration" or "-c"
+                if (arg is "--json" or "--sarif" or "--md" or "--markdown" or "--html" or "--configuration" or "-c" or "--output" or "-o" or "--baseline"
                     && (i >= args.Count || args[i] == arg))
                 {
                     error = arg + " needs a value";
@@ -127,9 +191,17 @@ namespace PiiGuard.Tool
                 }
             }
 
-            if (!options.Help && options.Path.Length == 0)
+            if (!options.Help && options.Command == "diff" && options.Head.Length == 0)
+            {
+                error = "diff takes two inventory files: piiguard diff <base.json> <head.json>";
+            }
+            else if (!options.Help && options.Path.Length == 0)
             {
                 error = "give a .sln, .slnx or .csproj";
+            }
+            else if (options.Update && options.Check)
+            {
+                error = "--update and --check cannot be combined";
             }
 
             return options;

@@ -11,7 +11,9 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.MSBuild;
+using Microsoft.CodeAnalysis.Text;
 using PiiGuard.Analyzers;
+using PiiGuard.Analyzers.Baseline;
 using PiiGuard.Analyzers.Generator;
 using PiiGuard.Inventory;
 
@@ -28,6 +30,12 @@ namespace PiiGuard.Tool
 
         public int CompilerErrors { get; init; }
 
+        /// <summary>Source generators of the project that could not run in the tool (file name: reason).</summary>
+        public IReadOnlyList<string> GeneratorFailures { get; init; } = Array.Empty<string>();
+
+        /// <summary>Why the project was not analysed, or analysed incompletely (null: analysed).</summary>
+        public string? Problem { get; set; }
+
         /// <summary>The first compiler error, for the note that results may be incomplete.</summary>
         public string? FirstCompilerError { get; init; }
 
@@ -37,6 +45,9 @@ namespace PiiGuard.Tool
         public List<Diagnostic> Diagnostics { get; } = new List<Diagnostic>();
 
         public List<InventoryRecord> Records { get; } = new List<InventoryRecord>();
+
+        /// <summary>Every PII001–PII009 finding (suppressed or not) as a baseline entry, with whether it is suppressed.</summary>
+        public List<(BaselineEntry Entry, bool Suppressed)> Fingerprints { get; } = new List<(BaselineEntry, bool)>();
     }
 
     /// <summary>
@@ -64,6 +75,7 @@ namespace PiiGuard.Tool
             start.ArgumentList.Add(path);
             start.ArgumentList.Add("-nologo");
             start.ArgumentList.Add("-v:q");
+            start.ArgumentList.Add("-tl:off");
             start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
             start.Environment["DOTNET_NOLOGO"] = "1";
             using Process process = Process.Start(start)!;
@@ -81,19 +93,16 @@ namespace PiiGuard.Tool
                 Microsoft.Build.Locator.MSBuildLocator.RegisterDefaults();
             }
 
+            // PiiGuardInventory is switched on in the analyzer options (InventoryOptionsProvider), not as a global property:
+            // as a property it would make an adopted project's design-time build run the package's inventory task.
             var properties = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
             {
                 ["Configuration"] = configuration,
-                ["PiiGuardInventory"] = "true",
             };
             MSBuildWorkspace workspace = MSBuildWorkspace.Create(properties);
-            workspace.RegisterWorkspaceFailedHandler(e =>
-            {
-                if (e.Diagnostic.Kind == WorkspaceDiagnosticKind.Failure)
-                {
-                    WorkspaceMessage?.Invoke(e.Diagnostic.Message);
-                }
-            });
+            // The BuildHost reports MSBuild warnings (NuGet's among them) as failures too: the caller decides what they mean
+            // for each project (LoadProblems), rather than print them all as failures.
+            workspace.RegisterWorkspaceFailedHandler(e => WorkspaceMessage?.Invoke(e.Diagnostic.Message));
             string extension = Path.GetExtension(path).ToLowerInvariant();
             Solution solution = extension is ".sln" or ".slnx" or ".slnf"
                 ? await workspace.OpenSolutionAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false)
@@ -127,7 +136,12 @@ namespace PiiGuard.Tool
         }
 
         /// <summary>Scans one project.</summary>
-        public static async Task<ProjectScan> ScanAsync(Project project, string root, CancellationToken cancellationToken)
+        /// <param name="project">The project.</param>
+        /// <param name="root">The folder report paths are relative to.</param>
+        /// <param name="baseline">The baseline to apply when the project has none among its additional files (null: none).</param>
+        /// <param name="applyBaseline">False to analyse without any baseline (piiguard baseline records what is there).</param>
+        /// <param name="cancellationToken">Cancellation.</param>
+        public static async Task<ProjectScan> ScanAsync(Project project, string root, string? baseline, bool applyBaseline, CancellationToken cancellationToken)
         {
             // The tool's own generator replaces any PiiGuard analyzer reference the project has (the sample references
             // the analyzer project; a package consumer the package's copy): one copy, the tool's, runs.
@@ -141,6 +155,7 @@ namespace PiiGuard.Tool
             }
 
             project = project.AddAnalyzerReference(new InProcessGeneratorReference());
+            List<string> generatorFailures = GeneratorFailuresOf(project);
             Compilation compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("no compilation for " + project.Name);
 
@@ -153,8 +168,23 @@ namespace PiiGuard.Tool
                 compilation = compilation.WithOptions(options);
             }
 
-            var analyzerOptions = new AnalyzerOptions(project.AnalyzerOptions.AdditionalFiles, new InventoryOptionsProvider(project.AnalyzerOptions.AnalyzerConfigOptionsProvider));
-            var withAnalyzers = compilation.WithAnalyzers(Analyzers, new CompilationWithAnalyzersOptions(analyzerOptions, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false));
+            ImmutableArray<AdditionalText> additional = project.AnalyzerOptions.AdditionalFiles;
+            var provider = new InventoryOptionsProvider(project.AnalyzerOptions.AnalyzerConfigOptionsProvider);
+            AdditionalText? own = BaselineFiles.Find(new AnalyzerOptions(additional, provider));
+            if (!applyBaseline && own != null)
+            {
+                additional = additional.Remove(own);
+            }
+            else if (applyBaseline && own is null && baseline != null)
+            {
+                additional = additional.Add(new FileText(baseline));
+            }
+
+            var analyzerOptions = new AnalyzerOptions(additional, provider);
+            AdditionalText? applied = applyBaseline ? BaselineFiles.Find(analyzerOptions) : null;
+            BaselineDocument? document = applied is null ? null : BaselineFiles.Read(applied, cancellationToken, out _, out _);
+            INamedTypeSymbol? acceptedType = compilation.GetTypeByMetadataName(AcceptedExceptions.AttributeName);
+            var withAnalyzers = compilation.WithAnalyzers(Analyzers, new CompilationWithAnalyzersOptions(analyzerOptions, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: true));
             ImmutableArray<Diagnostic> diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
 
             Diagnostic[] errors = compilation.GetDiagnostics(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
@@ -164,20 +194,109 @@ namespace PiiGuard.Tool
                 FilePath = project.FilePath ?? "",
                 Adopted = adopted,
                 CompilerErrors = errors.Length,
+                GeneratorFailures = generatorFailures,
                 FirstCompilerError = errors.Length == 0 ? null : errors[0].ToString(),
                 GeneratedFiles = (await project.GetSourceGeneratedDocumentsAsync(cancellationToken).ConfigureAwait(false))
                     .Count(d => d.FilePath?.Contains(typeof(MaskingGenerator).FullName!, StringComparison.Ordinal) == true || d.Name.EndsWith(".g.cs", StringComparison.Ordinal) && d.FilePath?.Contains("PiiGuard", StringComparison.Ordinal) == true),
             };
             foreach (Diagnostic diagnostic in diagnostics
-                .Where(d => d.Id.StartsWith("PII", StringComparison.Ordinal) && !d.IsSuppressed && d.Severity != DiagnosticSeverity.Hidden)
+                .Where(d => d.Id.StartsWith("PII", StringComparison.Ordinal) && d.Severity != DiagnosticSeverity.Hidden)
                 .OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal)
                 .ThenBy(d => d.Location.SourceSpan.Start))
             {
-                scan.Diagnostics.Add(diagnostic);
-                scan.Records.Add(ToRecord(diagnostic, project.Name, root));
+                InventoryRecord record = ToRecord(diagnostic, project.Name, root);
+                BaselineEntry? entry = null;
+                // PII008 in a project that has not adopted PiiGuard is the tool's own survey (raised above), not a finding to baseline.
+                bool surveyOnly = !adopted && diagnostic.Id == RuleIdentifiers.UnannotatedPersonalData;
+                if (!surveyOnly && BaselineFingerprint.Covers(diagnostic.Id) && diagnostic.Location.SourceTree is { } tree && compilation.ContainsSyntaxTree(tree))
+                {
+                    SemanticModel model = compilation.GetSemanticModel(tree);
+                    entry = BaselineFingerprint.ToEntry(diagnostic, model);
+                    scan.Fingerprints.Add((entry, diagnostic.IsSuppressed));
+                    if (diagnostic.IsSuppressed)
+                    {
+                        Classify(record, diagnostic, entry, compilation, model, acceptedType, document);
+                    }
+                }
+                else if (diagnostic.IsSuppressed)
+                {
+                    record.Suppression = "source";
+                }
+
+                if (!diagnostic.IsSuppressed)
+                {
+                    scan.Diagnostics.Add(diagnostic);
+                }
+
+                scan.Records.Add(record);
             }
 
             return scan;
+        }
+
+        /// <summary>
+        /// The project's own generators (the SDK's Razor generator…) that cannot load in this process, typically because they
+        /// were built against a newer compiler than the tool's: their output is missing, so code that uses it does not bind.
+        /// </summary>
+        private static List<string> GeneratorFailuresOf(Project project)
+        {
+            var failures = new List<string>();
+            foreach (AnalyzerReference reference in project.AnalyzerReferences)
+            {
+                if (reference is not AnalyzerFileReference file)
+                {
+                    continue;
+                }
+
+                var reasons = new List<string>();
+                void OnFailure(object? sender, AnalyzerLoadFailureEventArgs e) => reasons.Add(e.Message);
+                file.AnalyzerLoadFailed += OnFailure;
+                try
+                {
+                    _ = file.GetGenerators(LanguageNames.CSharp);
+                }
+                catch (Exception e) when (e is IOException or BadImageFormatException or InvalidOperationException)
+                {
+                    reasons.Add(e.Message);
+                }
+                finally
+                {
+                    file.AnalyzerLoadFailed -= OnFailure;
+                }
+
+                if (reasons.Count > 0)
+                {
+                    failures.Add(Path.GetFileName(file.FullPath) + ": " + reasons[0]);
+                }
+            }
+
+            return failures;
+        }
+
+        /// <summary>What accepts a suppressed finding: a [PiiAccepted], a baseline entry (with a reason: an exception), or source.</summary>
+        private static void Classify(InventoryRecord record, Diagnostic diagnostic, BaselineEntry entry, Compilation compilation, SemanticModel model, INamedTypeSymbol? acceptedType, BaselineDocument? baseline)
+        {
+            ISymbol? containing = BaselineFingerprint.ContainingMember(model, diagnostic.Location.SourceSpan.Start);
+            if (acceptedType != null && AcceptedExceptions.For(diagnostic, compilation, containing, acceptedType) is { } accepted)
+            {
+                record.Suppression = "exception";
+                record.Reason = accepted.Reason;
+                record.Reviewer = accepted.Reviewer ?? "";
+                record.Expires = accepted.Expires ?? "";
+                return;
+            }
+
+            BaselineEntry? match = baseline?.Entries.FirstOrDefault(e => e.Key == entry.Key);
+            if (match != null)
+            {
+                record.Suppression = match.Reason != null ? "exception" : "baseline";
+                record.Reason = match.Reason ?? "";
+                record.Reviewer = match.Reviewer ?? "";
+                record.Expires = match.Expires ?? "";
+                return;
+            }
+
+            record.Suppression = "source";
         }
 
         private static InventoryRecord ToRecord(Diagnostic diagnostic, string project, string root)
@@ -214,6 +333,26 @@ namespace PiiGuard.Tool
             }
 
             return record;
+        }
+
+        /// <summary>A file on disk as an additional file (the baseline, for projects that have not adopted the package).</summary>
+        private sealed class FileText : AdditionalText
+        {
+            public FileText(string path) => Path = path;
+
+            public override string Path { get; }
+
+            public override SourceText? GetText(CancellationToken cancellationToken = default)
+            {
+                try
+                {
+                    return SourceText.From(File.ReadAllText(Path));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    return null;
+                }
+            }
         }
 
         /// <summary>Runs the masking generator in this process (no assembly loading).</summary>

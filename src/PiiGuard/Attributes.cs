@@ -89,4 +89,33 @@ namespace PiiGuard
         /// <summary>Returns the text form of the object with every personal member masked by its convention.</summary>
         string ToMaskedString();
     }
+
+    /// <summary>
+    /// A reviewed exception: accepts the PiiGuard findings (PII001–PII009) inside the method, property, constructor or type it
+    /// marks, or those whose carrier is the member it marks, with a reason and a reviewer. The findings are reported as
+    /// suppressed (visible in SARIF, listed by the piiguard inventory). Past <see cref="Expires"/> (yyyy-MM-dd) the
+    /// findings return as warnings and PII112 says that the exception expired. <see cref="Rule"/> narrows it to one rule.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Method | AttributeTargets.Constructor | AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Class | AttributeTargets.Struct, AllowMultiple = true, Inherited = false)]
+    public sealed class PiiAcceptedAttribute : Attribute
+    {
+        /// <summary>Accepts the findings, with the reason they are acceptable.</summary>
+        /// <param name="reason">Why the finding is acceptable (a legal basis, a redacting sink downstream, a ticket).</param>
+        public PiiAcceptedAttribute(string reason)
+        {
+            Reason = reason;
+        }
+
+        /// <summary>Why the finding is acceptable.</summary>
+        public string Reason { get; }
+
+        /// <summary>Who reviewed the exception.</summary>
+        public string? Reviewer { get; set; }
+
+        /// <summary>The last day the exception holds, yyyy-MM-dd (e.g. "2027-03-01"); none: it does not expire.</summary>
+        public string? Expires { get; set; }
+
+        /// <summary>The one rule accepted ("PII001"); none: every PiiGuard leak rule.</summary>
+        public string? Rule { get; set; }
+    }
 }

@@ -57,6 +57,16 @@ public sealed class ClinicScanTests : IClassFixture<ClinicScan>
     }
 
     [Fact]
+    public void The_tables_and_their_legend_fit_an_80_column_terminal()
+    {
+        string[] lines = _scan.Result.Output.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+        string[] table = lines.Where(l => l.IndexOfAny(new[] { '│', '─', '╭', '╰' }) >= 0 || l.Contains("PiiGuard scan of", StringComparison.Ordinal)
+            || l.StartsWith("Pkg:", StringComparison.Ordinal) || l.StartsWith("Sns:", StringComparison.Ordinal) || l.StartsWith("Err/", StringComparison.Ordinal)).ToArray();
+        Assert.True(table.Length >= 12, _scan.Result.Describe());
+        Assert.All(table, line => Assert.True(line.Length <= 80, $"{line.Length} columns: {line}"));
+    }
+
+    [Fact]
     public void Json_inventory_lists_the_fixture_members_with_kinds_sources_and_regimes()
     {
         var inventory = new Inventory(_scan.Read("inventory.json"));

@@ -39,6 +39,21 @@ namespace PiiGuard.Inventory
 
         /// <summary>The diagnostic's properties (SARIF customProperties).</summary>
         public Dictionary<string, string> Properties { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        /// <summary>
+        /// Empty when the finding is reported; otherwise what accepts it: "baseline" (piiguard.baseline.json), "exception"
+        /// (a reviewed exception: [PiiAccepted] or a baseline entry with a reason) or "source" (#pragma, SuppressMessage).
+        /// </summary>
+        public string Suppression { get; set; } = "";
+
+        /// <summary>For an exception: the reason, the reviewer and the expiry date, where the reader knows them (the tool).</summary>
+        public string Reason { get; set; } = "";
+
+        /// <summary>The reviewer of an exception.</summary>
+        public string Reviewer { get; set; } = "";
+
+        /// <summary>The expiry date of an exception (yyyy-MM-dd).</summary>
+        public string Expires { get; set; } = "";
     }
 
     /// <summary>A personal-data member.</summary>
@@ -189,6 +204,9 @@ namespace PiiGuard.Inventory
         /// <summary>The projects scanned.</summary>
         public List<string> Projects { get; } = new List<string>();
 
+        /// <summary>Findings reported as suppressed: accepted by the baseline, a reviewed exception, or a suppression in source.</summary>
+        public List<InventoryRecord> Accepted { get; } = new List<InventoryRecord>();
+
         /// <summary>
         /// Builds the inventory from PiiGuard diagnostics. Everything is read from the diagnostics' properties (SARIF
         /// <c>customProperties</c>; the keys are PiiGuard.Analyzers.DiagnosticPropertyNames, listed in docs/inventory.md),
@@ -241,7 +259,7 @@ namespace PiiGuard.Inventory
                 }
                 else if (id.StartsWith("PII", StringComparison.Ordinal))
                 {
-                    document.Findings.Add(record);
+                    (record.Suppression.Length == 0 ? document.Findings : document.Accepted).Add(record);
                 }
             }
 
@@ -269,7 +287,8 @@ namespace PiiGuard.Inventory
 
             document.Members.AddRange(members.Values.OrderBy(m => m.Type, StringComparer.Ordinal).ThenBy(m => m.Member, StringComparer.Ordinal));
 
-            foreach (InventoryRecord finding in document.Findings)
+            // Accepted findings still are flows: the data goes there, and the inventory says so.
+            foreach (InventoryRecord finding in document.Findings.Concat(document.Accepted))
             {
                 if (Array.IndexOf(LeakRules, finding.RuleId) < 0)
                 {
@@ -416,7 +435,27 @@ namespace PiiGuard.Inventory
                     .Append('}');
             }
 
-            w.Append(Findings.Count == 0 ? "]\n}\n" : "\n  ]\n}\n");
+            w.Append(Findings.Count == 0 ? "],\n" : "\n  ],\n");
+            w.Append("  \"accepted\": [");
+            for (int i = 0; i < Accepted.Count; i++)
+            {
+                InventoryRecord r = Accepted[i];
+                w.Append(i == 0 ? "\n" : ",\n").Append("    {")
+                    .Append("\"rule\": ").Append(Quote(r.RuleId))
+                    .Append(", \"by\": ").Append(Quote(r.Suppression))
+                    .Append(", \"reason\": ").Append(Quote(r.Reason))
+                    .Append(", \"reviewer\": ").Append(Quote(r.Reviewer))
+                    .Append(", \"expires\": ").Append(Quote(r.Expires))
+                    .Append(", \"member\": ").Append(Quote(Get(r, "member")))
+                    .Append(", \"sink\": ").Append(Quote(Get(r, "sink")))
+                    .Append(", \"message\": ").Append(Quote(r.Message))
+                    .Append(", \"project\": ").Append(Quote(r.Project))
+                    .Append(", \"file\": ").Append(Quote(r.File))
+                    .Append(", \"line\": ").Append(r.Line.ToString(CultureInfo.InvariantCulture))
+                    .Append('}');
+            }
+
+            w.Append(Accepted.Count == 0 ? "]\n}\n" : "\n  ]\n}\n");
             return w.ToString();
         }
 
@@ -480,6 +519,17 @@ namespace PiiGuard.Inventory
                     object? region = Field(physical, "region");
                     record.Line = (int)(Field(region, "startLine") as double? ?? 0);
                     record.Column = (int)(Field(region, "startColumn") as double? ?? 0);
+                    foreach (object? suppression in AsList(Field(result, "suppressions")))
+                    {
+                        // The compiler writes a DiagnosticSuppressor's id in properties.suppressionType
+                        // ("DiagnosticSuppressor { Suppression Id: PIIB001, … }"): PIIB… the baseline, PIIA… a reviewed exception.
+                        string type = Field(Field(suppression, "properties"), "suppressionType") as string ?? "";
+                        string justification = Field(suppression, "justification") as string ?? "";
+                        record.Suppression = type.Contains("Suppression Id: PIIB") || justification.StartsWith("In the PiiGuard baseline", StringComparison.Ordinal) ? "baseline"
+                            : type.Contains("Suppression Id: PIIA") || justification.StartsWith("A reviewed exception", StringComparison.Ordinal) ? "exception"
+                            : "source";
+                    }
+
                     object? bag = Field(Field(result, "properties"), "customProperties") ?? Field(result, "customProperties");
                     if (bag is Dictionary<string, object?> properties)
                     {
