@@ -169,7 +169,8 @@ namespace PiiGuard.Tool
             }
 
             ImmutableArray<AdditionalText> additional = project.AnalyzerOptions.AdditionalFiles;
-            var provider = new InventoryOptionsProvider(project.AnalyzerOptions.AnalyzerConfigOptionsProvider);
+            // Not adopted: name-based discovery is on (unless the project chose), so the scan lists leaks, not only members.
+            var provider = new InventoryOptionsProvider(project.AnalyzerOptions.AnalyzerConfigOptionsProvider, discoverNames: !adopted);
             AdditionalText? own = BaselineFiles.Find(new AnalyzerOptions(additional, provider));
             if (!applyBaseline && own != null)
             {
@@ -375,15 +376,21 @@ namespace PiiGuard.Tool
             public override ImmutableArray<ISourceGenerator> GetGeneratorsForAllLanguages() => Generators;
         }
 
-        /// <summary>The project's analyzer options with <c>build_property.PiiGuardInventory = true</c>.</summary>
+        /// <summary>
+        /// The project's analyzer options with <c>build_property.PiiGuardInventory = true</c>, and, for a project that has not
+        /// adopted the package, <c>build_property.PiiGuardDiscovery = names</c> unless the project set it.
+        /// </summary>
         private sealed class InventoryOptionsProvider : AnalyzerConfigOptionsProvider
         {
+            /// <summary>The compiler-visible PiiGuardDiscovery property, as the package's props expose it.</summary>
+            private const string DiscoveryKey = "build_property.PiiGuardDiscovery";
+
             private readonly AnalyzerConfigOptionsProvider _inner;
 
-            public InventoryOptionsProvider(AnalyzerConfigOptionsProvider inner)
+            public InventoryOptionsProvider(AnalyzerConfigOptionsProvider inner, bool discoverNames)
             {
                 _inner = inner;
-                GlobalOptions = new Overlay(inner.GlobalOptions);
+                GlobalOptions = new Overlay(inner.GlobalOptions, discoverNames);
             }
 
             public override AnalyzerConfigOptions GlobalOptions { get; }
@@ -395,8 +402,13 @@ namespace PiiGuard.Tool
             private sealed class Overlay : AnalyzerConfigOptions
             {
                 private readonly AnalyzerConfigOptions _inner;
+                private readonly bool _discoverNames;
 
-                public Overlay(AnalyzerConfigOptions inner) => _inner = inner;
+                public Overlay(AnalyzerConfigOptions inner, bool discoverNames)
+                {
+                    _inner = inner;
+                    _discoverNames = discoverNames;
+                }
 
                 public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value)
                 {
@@ -406,10 +418,21 @@ namespace PiiGuard.Tool
                         return true;
                     }
 
-                    return _inner.TryGetValue(key, out value);
+                    if (_inner.TryGetValue(key, out value) && !string.IsNullOrWhiteSpace(value))
+                    {
+                        return true;
+                    }
+
+                    if (_discoverNames && string.Equals(key, DiscoveryKey, StringComparison.OrdinalIgnoreCase))
+                    {
+                        value = "names";
+                        return true;
+                    }
+
+                    return false;
                 }
 
-                public override IEnumerable<string> Keys => _inner.Keys.Append("build_property.PiiGuardInventory");
+                public override IEnumerable<string> Keys => _inner.Keys.Append("build_property.PiiGuardInventory").Concat(_discoverNames ? new[] { DiscoveryKey } : Array.Empty<string>());
             }
         }
     }
