@@ -1,9 +1,7 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PiiGuard.Analyzers.Core;
-using PiiGuard.Analyzers.Flow;
 using PiiGuard.Analyzers.Flow.Catalog;
 
 namespace PiiGuard.Analyzers
@@ -12,9 +10,11 @@ namespace PiiGuard.Analyzers
     /// Follows personal data from its sources ([Pii], [PersonalData], data classifications) through each method body and
     /// through the return values of the methods it calls, and reports where it reaches a sink unredacted:
     /// logs (PII001), the network, mail and messaging (PII002), telemetry (PII003), exception messages (PII004),
-    /// whole objects whose text form is not masked (PII005) and unkeyed hashes used as redaction (PII007). With
-    /// <c>PiiGuardDiscovery=names</c>, members and parameters named like personal data are sources too (their leaks carry
-    /// <c>inferred=name</c>).
+    /// whole objects whose text form is not masked (PII005) and unkeyed hashes used as redaction (PII007). Framework
+    /// sources (claims, Identity, client IP, mail addresses) and a project's piiguard.catalog rows are sources too; with
+    /// <c>PiiGuardDiscovery=names</c>, so are members and parameters named like personal data (their leaks carry
+    /// <c>inferred=name</c>). Generated code is skipped; the user's code in Razor components and pages is analysed by
+    /// <see cref="RazorPersonalDataFlowAnalyzer"/>.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class PersonalDataFlowAnalyzer : DiagnosticAnalyzer
@@ -37,103 +37,19 @@ namespace PiiGuard.Analyzers
                     return;
                 }
 
-                var state = new CompilationState(start.Compilation, pii, start.Options.AnalyzerConfigOptionsProvider,
-                    UserCatalog.Read(start.Options.AdditionalFiles, start.Compilation, start.CancellationToken));
-                start.RegisterOperationBlockAction(state.AnalyzeBlock);
+                LeakAnalysisState state = LeakAnalysisState.For(start.Compilation, pii, start.Options, start.CancellationToken);
+                start.RegisterOperationBlockAction(context => AnalyzeBlock(state, context));
             });
         }
 
-        /// <summary>One compilation: its engines (one per distinct piiguard.* configuration) and the configuration errors already reported.</summary>
-        private sealed class CompilationState
+        private static void AnalyzeBlock(LeakAnalysisState state, OperationBlockAnalysisContext context)
         {
-            private readonly Compilation _compilation;
-            private readonly PiiSymbols _pii;
-            private readonly AnalyzerConfigOptionsProvider _options;
-            private readonly ConcurrentDictionary<(string?, string?), LeakEngine> _engines = new ConcurrentDictionary<(string?, string?), LeakEngine>();
-            private readonly ConcurrentDictionary<string, bool> _reportedErrors = new ConcurrentDictionary<string, bool>();
-            private readonly ConcurrentDictionary<SyntaxTree, LeakEngine> _engineByTree = new ConcurrentDictionary<SyntaxTree, LeakEngine>();
-
-            private readonly UserCatalog _catalog;
-            private int _catalogErrorsReported;
-
-            public CompilationState(Compilation compilation, PiiSymbols pii, AnalyzerConfigOptionsProvider options, UserCatalog catalog)
+            if (context.OperationBlocks.IsEmpty)
             {
-                _catalog = catalog;
-                _compilation = compilation;
-                _pii = pii;
-                _options = options;
+                return;
             }
 
-            public void AnalyzeBlock(OperationBlockAnalysisContext context)
-            {
-                if (context.OperationBlocks.IsEmpty)
-                {
-                    return;
-                }
-
-                SyntaxTree tree = context.OperationBlocks[0].Syntax.SyntaxTree;
-                LeakEngine engine = GetEngine(tree, context);
-                var reporter = new LeakReporter(tree);
-                foreach (IOperation block in context.OperationBlocks)
-                {
-                    TaintWalker.Analyze(engine, block, reporter, context.CancellationToken);
-                }
-
-                foreach (Diagnostic diagnostic in reporter.Diagnostics)
-                {
-                    context.ReportDiagnostic(diagnostic);
-                }
-            }
-
-            /// <summary>The engine of a tree's configuration; the options are read once per tree, not once per block.</summary>
-            private LeakEngine GetEngine(SyntaxTree tree, OperationBlockAnalysisContext context)
-            {
-                if (_engineByTree.TryGetValue(tree, out LeakEngine? known))
-                {
-                    return known;
-                }
-
-                LeakEngine engine = CreateEngine(tree, context);
-                _engineByTree.TryAdd(tree, engine);
-                return engine;
-            }
-
-            private LeakEngine CreateEngine(SyntaxTree tree, OperationBlockAnalysisContext context)
-            {
-                AnalyzerConfigOptions options = _options.GetOptions(tree);
-                options.TryGetValue(PiiGuardOptions.SinksKey, out string? sinks);
-                options.TryGetValue(PiiGuardOptions.SanitizersKey, out string? sanitizers);
-
-                if (sinks is null && _options.GlobalOptions.TryGetValue(PiiGuardOptions.SinksKey, out string? globalSinks))
-                {
-                    sinks = globalSinks;
-                }
-
-                if (sanitizers is null && _options.GlobalOptions.TryGetValue(PiiGuardOptions.SanitizersKey, out string? globalSanitizers))
-                {
-                    sanitizers = globalSanitizers;
-                }
-
-                LeakEngine engine = _engines.GetOrAdd((sinks, sanitizers), key =>
-                    new LeakEngine(new KnownSymbols(_compilation, _pii, PiiGuardOptions.Parse(key.Item1, key.Item2, _compilation), PiiGuardOptions.UserIdsArePersonal(_options.GlobalOptions), _catalog)));
-                if (!_catalog.Errors.IsEmpty && System.Threading.Interlocked.Exchange(ref _catalogErrorsReported, 1) == 0)
-                {
-                    foreach (Diagnostic error in _catalog.Errors)
-                    {
-                        context.ReportDiagnostic(error);
-                    }
-                }
-
-                foreach ((string key, string value, string reason) in engine.Known.Options.Errors)
-                {
-                    if (_reportedErrors.TryAdd(key + "\n" + value, true))
-                    {
-                        context.ReportDiagnostic(Diagnostic.Create(Rules.InvalidConfiguration, Location.None, key, value, reason));
-                    }
-                }
-
-                return engine;
-            }
+            state.AnalyzeBlocks(context.OperationBlocks[0].Syntax.SyntaxTree, context.OperationBlocks, razor: null, context.ReportDiagnostic, context.CancellationToken);
         }
     }
 }

@@ -13,7 +13,7 @@ namespace PiiGuard.Package.Tests;
 /// that references it from a feed, a CI build failed by it, and the PiiGuardPreset switch. The tests of this class
 /// share one packed package and one consumer project and run one after another.
 /// </summary>
-public sealed class PackageTests : IClassFixture<PackageFixture>
+public sealed partial class PackageTests : IClassFixture<PackageFixture>
 {
     private static readonly string[] ExpectedEntries =
     {

@@ -23,10 +23,22 @@ namespace PiiGuard.Analyzers.Flow
 
         private readonly Dictionary<(SyntaxTree?, TextSpan), Diagnostic> _diagnostics = new Dictionary<(SyntaxTree?, TextSpan), Diagnostic>();
         private readonly SyntaxTree? _tree;
+        private readonly Func<SyntaxNode, bool>? _isUserCode;
 
         public LeakReporter(SyntaxTree? tree)
         {
             _tree = tree;
+        }
+
+        /// <summary>
+        /// A reporter for generated code that holds the user's code (Razor output): a leak is reported only where
+        /// <paramref name="isUserCode"/> says the location is the user's, and with no code fix, which would edit the
+        /// generated file.
+        /// </summary>
+        public LeakReporter(SyntaxTree tree, Func<SyntaxNode, bool> isUserCode)
+        {
+            _tree = tree;
+            _isUserCode = isUserCode;
         }
 
         public IEnumerable<Diagnostic> Diagnostics => _diagnostics.Values;
@@ -37,7 +49,8 @@ namespace PiiGuard.Analyzers.Flow
             // reported here): both are decided before the properties and the message are built.
             Location where = (taint.Hash ?? location).Syntax.GetLocation();
             var key = (where.SourceTree, where.SourceSpan);
-            if ((where.SourceTree != null && _tree != null && where.SourceTree != _tree) || _diagnostics.ContainsKey(key))
+            if ((where.SourceTree != null && _tree != null && where.SourceTree != _tree) || _diagnostics.ContainsKey(key)
+                || (_isUserCode != null && !_isUserCode((taint.Hash ?? location).Syntax)))
             {
                 return;
             }
@@ -100,6 +113,11 @@ namespace PiiGuard.Analyzers.Flow
             {
                 // Name-based discovery: the kind was inferred from the carrier's name; the fixes offer [Pii] and [NotPii] on it.
                 properties[DiagnosticPropertyNames.Inferred] = DiagnosticPropertyNames.InferredFromName;
+            }
+
+            if (_isUserCode != null)
+            {
+                properties.Remove(FixProperty);
             }
 
             _diagnostics[key] = Diagnostic.Create(descriptor, where, properties.ToImmutable(), arguments);

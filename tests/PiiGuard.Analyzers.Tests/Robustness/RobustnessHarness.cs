@@ -78,14 +78,27 @@ internal static class RobustnessHarness
 
     /// <summary>
     /// Runs the generators (PiiGuard's, and with <paramref name="otherGenerators"/> those of
-    /// <see cref="OtherGenerators"/>, all in one driver as the compiler does), then the analyzers; returns everything
-    /// that went wrong, and the diagnostics.
+    /// <see cref="OtherGenerators"/>, and <paramref name="extraGenerators"/>, all in one driver as the compiler does), then
+    /// the analyzers; returns everything that went wrong, and the diagnostics. The additional files and the options
+    /// provider (both empty by default) go to the generators and the analyzers, as a build gives them.
     /// </summary>
-    public static Outcome Run(CSharpCompilation compilation, bool concurrent = true, bool otherGenerators = false)
+    public static Outcome Run(
+        CSharpCompilation compilation,
+        bool concurrent = true,
+        bool otherGenerators = false,
+        ImmutableArray<ISourceGenerator> extraGenerators = default,
+        ImmutableArray<AdditionalText> additionalTexts = default,
+        AnalyzerConfigOptionsProvider? optionsProvider = null)
     {
         var failures = new ConcurrentBag<string>();
         var generators = otherGenerators ? Generators.AddRange(OtherGenerators) : Generators;
-        GeneratorDriver driver = CSharpGeneratorDriver.Create(generators, parseOptions: (CSharpParseOptions)compilation.SyntaxTrees.First().Options);
+        if (!extraGenerators.IsDefaultOrEmpty)
+        {
+            generators = generators.AddRange(extraGenerators);
+        }
+
+        additionalTexts = additionalTexts.IsDefault ? ImmutableArray<AdditionalText>.Empty : additionalTexts;
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(generators, additionalTexts, (CSharpParseOptions)compilation.SyntaxTrees.First().Options, optionsProvider);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out _);
         foreach (GeneratorRunResult result in driver.GetRunResult().Results)
         {
@@ -104,7 +117,7 @@ internal static class RobustnessHarness
         }
 
         var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+            optionsProvider is null ? new AnalyzerOptions(additionalTexts) : new AnalyzerOptions(additionalTexts, optionsProvider),
             onAnalyzerException: (ex, analyzer, diagnostic) => failures.Add($"{analyzer.GetType().Name} threw: {ex}"),
             concurrentAnalysis: concurrent,
             logAnalyzerExecutionTime: false);
