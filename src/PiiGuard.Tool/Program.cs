@@ -17,6 +17,11 @@ namespace PiiGuard.Tool
     {
         public static async Task<int> Main(string[] args)
         {
+            if (SummariesCommand.TryRun(args, Console.Out, Console.Error) is int summaries)
+            {
+                return summaries;
+            }
+
             Options options = Options.Parse(args, out string? error);
             if (options.Help)
             {
