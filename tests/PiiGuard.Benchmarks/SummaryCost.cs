@@ -93,6 +93,15 @@ public static class SummaryCost
             throw new InvalidOperationException(string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(5)));
         }
 
+        if (Environment.GetEnvironmentVariable("PIIGUARD_SUMMARIES_DUMP") is { Length: > 0 } dump)
+        {
+            File.WriteAllBytes(Path.Combine(dump, (generator ? "with" : "without") + trees.Count + ".dll"), stream.ToArray());
+            if (payload != null)
+            {
+                File.WriteAllText(Path.Combine(dump, "payload" + trees.Count + ".txt"), ExtractPayload(payload));
+            }
+        }
+
         string? text = payload is null ? null : ExtractPayload(payload);
         return (cpu, stream.Length, text);
     }

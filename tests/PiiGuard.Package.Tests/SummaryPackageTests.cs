@@ -89,7 +89,7 @@ public sealed class SummaryPackageTests : IClassFixture<PackageFixture>
         string? payload = SummariesOf(libraryDll);
         Assert.True(payload != null, "The library's assembly carries no AssemblyMetadata(\"PiiGuard.Summaries\").");
         Assert.StartsWith("1\n", payload, StringComparison.Ordinal);
-        Assert.Contains("T:Lib.Notifier\nSmsSent(System.String)|S0L:ILogger.LogInformation", payload, StringComparison.Ordinal);
+        Assert.Contains("T:Lib.Notifier\nSmsSent(System.String)|S1L:ILogger.LogInformation", payload, StringComparison.Ordinal);
 
         LocalFeedConsumer.WriteNuGetConfig(appDirectory, _package.Feed);
         File.WriteAllText(Path.Combine(appDirectory, "App.csproj"), $"""

@@ -172,13 +172,13 @@ namespace PiiGuard.Analyzers.Flow
     /// <code>
     /// 1                                        the format version (anything else: the whole payload is ignored)
     /// T:Lib.Notifier                           a type (its documentation-comment id): the methods below are its own
-    /// SmsSent(System.String)|S0L:ILogger.LogInformation
+    /// SmsSent(System.String)|S1L:ILogger.LogInformation
     /// Mask(System.String)|Z
-    /// Wrap(System.String)|P1
+    /// Wrap(System.String)|P1                  (bit 0: parameter 0)
     /// Contact|RPhone,0,0,,Customer.Mobile
     /// </code>
     /// A method line is its documentation-comment id without "M:" and the type's name, then its facts separated by '|':
-    /// <c>S&lt;ordinal&gt;&lt;L|E|T|X&gt;:&lt;sink&gt;</c> (parameter reaches a log, egress, telemetry or exception sink),
+    /// <c>S&lt;hex bits&gt;&lt;L|E|T|X&gt;:&lt;sink&gt;</c> (the parameters of those bits reach a log, egress, telemetry or exception sink),
     /// <c>P&lt;hex&gt;</c> / <c>H&lt;hex&gt;</c> (parameters that flow, or flow hashed, into the return value),
     /// <c>R&lt;kind&gt;,&lt;sensitive 0|1&gt;,&lt;mask&gt;,&lt;flags w m s h&gt;,&lt;display&gt;[,&lt;kinds&gt;]</c> (personal data the return value
     /// carries), <c>Z</c> (the return value carries nothing of the inputs). Readers skip facts they do not know, so
@@ -220,18 +220,18 @@ namespace PiiGuard.Analyzers.Flow
                 }
 
                 text.Append('\n').Append(fact.DocId, type.Length + 3, fact.DocId.Length - type.Length - 3);
-                var sinks = new List<SinkFact>(fact.Sinks);
-                sinks.Sort((a, b) => a.Ordinal != b.Ordinal ? a.Ordinal.CompareTo(b.Ordinal) : a.Rule != b.Rule ? a.Rule.CompareTo(b.Rule) : string.CompareOrdinal(a.Display, b.Display));
-                SinkFact? previous = null;
-                foreach (SinkFact sink in sinks)
+                // One fact per sink, with the set of parameters that reach it: S3L:ILogger.LogError is parameters 0 and 1.
+                var sinks = new SortedDictionary<(SinkRule Rule, string Display), ulong>(SinkKeyComparer.Instance);
+                foreach (SinkFact sink in fact.Sinks)
                 {
-                    if (previous is { } p && p.Equals(sink))
-                    {
-                        continue;
-                    }
+                    var key = (sink.Rule, Clean(sink.Display, comma: false));
+                    sinks.TryGetValue(key, out ulong bits);
+                    sinks[key] = bits | (1UL << sink.Ordinal);
+                }
 
-                    previous = sink;
-                    text.Append("|S").Append(sink.Ordinal.ToString(CultureInfo.InvariantCulture)).Append(RuleLetter(sink.Rule)).Append(':').Append(Clean(sink.Display, comma: false));
+                foreach (KeyValuePair<(SinkRule Rule, string Display), ulong> sink in sinks)
+                {
+                    text.Append("|S").Append(sink.Value.ToString("x", CultureInfo.InvariantCulture)).Append(RuleLetter(sink.Key.Rule)).Append(':').Append(sink.Key.Display);
                 }
 
                 if (fact.Parameters != 0)
@@ -336,11 +336,7 @@ namespace PiiGuard.Analyzers.Flow
                 switch (part[0])
                 {
                     case 'S':
-                        if (ReadSink(part) is { } sink)
-                        {
-                            (sinks ??= ImmutableArray.CreateBuilder<SinkFact>()).Add(sink);
-                        }
-
+                        ReadSinks(part, sinks ??= ImmutableArray.CreateBuilder<SinkFact>());
                         break;
                     case 'P':
                         ulong.TryParse(part.Substring(1), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out parameters);
@@ -360,17 +356,24 @@ namespace PiiGuard.Analyzers.Flow
             return new SummaryFacts(docId, sinks?.ToImmutable() ?? ImmutableArray<SinkFact>.Empty, parameters, hashed, returned, clean);
         }
 
-        private static SinkFact? ReadSink(string part)
+        private static void ReadSinks(string part, ImmutableArray<SinkFact>.Builder sinks)
         {
             int colon = part.IndexOf(':');
             if (colon < 3 || colon == part.Length - 1
-                || !int.TryParse(part.Substring(1, colon - 2), NumberStyles.None, CultureInfo.InvariantCulture, out int ordinal) || ordinal >= 64
+                || !ulong.TryParse(part.Substring(1, colon - 2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out ulong ordinals)
                 || !TryRule(part[colon - 1], out SinkRule rule))
             {
-                return null;
+                return;
             }
 
-            return new SinkFact(ordinal, rule, part.Substring(colon + 1));
+            string display = part.Substring(colon + 1);
+            for (int i = 0; i < 64; i++)
+            {
+                if ((ordinals & (1UL << i)) != 0)
+                {
+                    sinks.Add(new SinkFact(i, rule, display));
+                }
+            }
         }
 
         private static ReturnFact? ReadReturn(string part)
@@ -415,6 +418,14 @@ namespace PiiGuard.Analyzers.Flow
             SinkRule.Exception => "PII004",
             _ => "PII001",
         };
+
+        private sealed class SinkKeyComparer : IComparer<(SinkRule Rule, string Display)>
+        {
+            public static readonly SinkKeyComparer Instance = new SinkKeyComparer();
+
+            public int Compare((SinkRule Rule, string Display) x, (SinkRule Rule, string Display) y) =>
+                x.Rule != y.Rule ? x.Rule.CompareTo(y.Rule) : string.CompareOrdinal(x.Display, y.Display);
+        }
 
         private static bool TryRule(char letter, out SinkRule rule)
         {

@@ -73,7 +73,9 @@ namespace PiiGuard.Analyzers.Generator
         /// <summary>The payload of a compilation, or <see cref="SummaryPayload.None"/> when no method has a summary worth writing.</summary>
         internal static SummaryPayload Compute(Compilation compilation, SummarySettings settings, ImmutableArray<AdditionalText> catalogs, CancellationToken cancellationToken)
         {
-            if (compilation.GetTypeByMetadataName(SummaryFormat.AttributeTypeName) is null)
+            // Nothing references an application (an executable), and nothing writes an attribute without the attribute type.
+            if (compilation.Options.OutputKind is not (OutputKind.DynamicallyLinkedLibrary or OutputKind.NetModule)
+                || compilation.GetTypeByMetadataName(SummaryFormat.AttributeTypeName) is null)
             {
                 return SummaryPayload.None;
             }
@@ -90,7 +92,7 @@ namespace PiiGuard.Analyzers.Generator
                 UserCatalog.Read(catalogs, compilation, cancellationToken));
             var engine = new LeakEngine(known);
             var methods = new List<IMethodSymbol>();
-            CollectMethods(compilation.Assembly.GlobalNamespace, methods);
+            CollectMethods(compilation.Assembly.GlobalNamespace, HasInternalsVisibleTo(compilation.Assembly), methods);
             var result = new List<SummaryFacts>();
             foreach (IMethodSymbol method in methods)
             {
@@ -189,27 +191,50 @@ namespace PiiGuard.Analyzers.Generator
             return false;
         }
 
-        /// <summary>The ordinary methods with a body that another assembly can call: not private, in types that are not private or file-local.</summary>
-        private static void CollectMethods(INamespaceOrTypeSymbol container, List<IMethodSymbol> into)
+        /// <summary>
+        /// The ordinary methods with a body that another assembly can call: public or protected, in types that are too;
+        /// internal ones as well when the assembly gives its internals to another (InternalsVisibleTo).
+        /// </summary>
+        internal static void CollectMethods(INamespaceOrTypeSymbol container, bool includeInternal, List<IMethodSymbol> into)
         {
             foreach (ISymbol member in container.GetMembers())
             {
                 switch (member)
                 {
                     case INamespaceSymbol ns:
-                        CollectMethods(ns, into);
+                        CollectMethods(ns, includeInternal, into);
                         break;
-                    case INamedTypeSymbol type when type.DeclaredAccessibility != Accessibility.Private && !type.IsFileLocal && !type.IsImplicitlyDeclared:
-                        CollectMethods(type, into);
+                    case INamedTypeSymbol type when IsVisible(type, includeInternal) && !type.IsFileLocal && !type.IsImplicitlyDeclared:
+                        CollectMethods(type, includeInternal, into);
                         break;
                     case IMethodSymbol method when method.MethodKind == MethodKind.Ordinary && !method.IsAbstract && !method.IsExtern && !method.IsImplicitlyDeclared
-                        && method.DeclaredAccessibility != Accessibility.Private && method.PartialDefinitionPart is null
+                        && IsVisible(method, includeInternal) && method.PartialDefinitionPart is null
                         && !(method.ReturnsVoid && method.Parameters.IsEmpty)
                         && (method.DeclaringSyntaxReferences.Length > 0 || method.PartialImplementationPart != null):
                         into.Add(method);
                         break;
                 }
             }
+        }
+
+        private static bool IsVisible(ISymbol symbol, bool includeInternal) => symbol.DeclaredAccessibility switch
+        {
+            Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal => true,
+            Accessibility.Internal or Accessibility.ProtectedAndInternal => includeInternal,
+            _ => false,
+        };
+
+        internal static bool HasInternalsVisibleTo(IAssemblySymbol assembly)
+        {
+            foreach (AttributeData attribute in assembly.GetAttributes())
+            {
+                if (attribute.AttributeClass is { Name: "InternalsVisibleToAttribute" })
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 

@@ -176,11 +176,11 @@ public class CrossAssemblySummaryTests
         """);
 
     [Theory]
-    [InlineData("2\nT:Lib.Notifier\nSmsSent(System.String)|S0L:ILogger.LogInformation")]
-    [InlineData("1.1\nT:Lib.Notifier\nSmsSent(System.String)|S0L:ILogger.LogInformation")]
+    [InlineData("2\nT:Lib.Notifier\nSmsSent(System.String)|S1L:ILogger.LogInformation")]
+    [InlineData("1.1\nT:Lib.Notifier\nSmsSent(System.String)|S1L:ILogger.LogInformation")]
     [InlineData("")]
-    [InlineData("1\nSmsSent(System.String)|S0L:ILogger.LogInformation")]
-    [InlineData("1\nT:Lib.Notifier\nSmsSent(System.String)|S|S0Q:x|S99L:y|Rnope|P|Hzz|Z1|")]
+    [InlineData("1\nSmsSent(System.String)|S1L:ILogger.LogInformation")]
+    [InlineData("1\nT:Lib.Notifier\nSmsSent(System.String)|S|S1Q:x|SzzL:y|S:z|Rnope|P|Hzz|Z1|")]
     public Task UnknownVersionOrMalformedPayload_IsIgnored(string payload)
     {
         string library = """
