@@ -49,6 +49,11 @@ namespace PiiGuard.Tool
 
         private static async Task<int> RunAsync(string[] args)
         {
+            if (SummariesCommand.TryRun(args, Console.Out, Console.Error) is int summaries)
+            {
+                return summaries;
+            }
+
             Options options = Options.Parse(args, out string? error);
             if (options.Help)
             {

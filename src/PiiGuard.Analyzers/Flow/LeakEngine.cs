@@ -81,6 +81,23 @@ namespace PiiGuard.Analyzers.Flow
         }
 
         /// <summary>
+        /// The summary of a method that has no body in this compilation, read from the summaries its containing assembly
+        /// carries (<see cref="ReferencedSummaries"/>, docs/summaries.md); null when that assembly recorded none for it (then
+        /// callers assume, as before, that the result carries what the arguments carry).
+        /// </summary>
+        public MethodSummary? GetReferencedSummary(IMethodSymbol method)
+        {
+            method = (method.ReducedFrom ?? method).OriginalDefinition;
+            if (method.MethodKind != MethodKind.Ordinary || method.IsAbstract || method.ContainingAssembly is not { } assembly
+                || SymbolEqualityComparer.Default.Equals(assembly, Compilation.Assembly))
+            {
+                return null;
+            }
+
+            return ReferencedSummaries.Of(assembly).Find(method);
+        }
+
+        /// <summary>
         /// What a private field or property of a type of this compilation is given by the methods of its type
         /// (<c>_email = email</c> in a constructor): the union of the personal data assigned to it. Computed by a scan that
         /// neither reads fields nor uses summaries, so that it is deterministic and cannot recurse.

@@ -108,7 +108,7 @@ namespace PiiGuard.Analyzers.Flow
                     }
             }
 
-            MethodSummary? summary = IsInSource(method) && !Scanning ? Summary(method) : null;
+            MethodSummary? summary = Scanning ? null : (IsInSource(method) ? Summary(method) : null) ?? _engine.GetReferencedSummary(method);
             if (summary is { ParameterSinks.IsEmpty: false } && CheckingSinks)
             {
                 ReportParameterSinks(summary, arguments, argumentTaints, method);
@@ -389,7 +389,7 @@ namespace PiiGuard.Analyzers.Flow
         {
             string display = DisplayNames.TypeName(method.ContainingType) + "." + method.Name;
             Taint? result = summary.Fixed;
-            if (result?.Hash != null)
+            if (result?.Hash != null || result?.HashDisplay != null)
             {
                 result = result.WithHashAt(invocation, display);
             }
