@@ -35,15 +35,33 @@ public static class AnalyzerProfile
             variants.Insert(1, ("baseline", context.LoadFromAssemblyPath(Path.GetFullPath(baseline))));
         }
 
-        MetadataReference[] references = AnalyzerBenchmarks.References();
+        // PIIGUARD_PROFILE_ONLY=current (or baseline, floor): run only those rows, e.g. under dotnet-trace, where two builds of
+        // the same assembly in one trace could not be told apart.
+        if (Environment.GetEnvironmentVariable("PIIGUARD_PROFILE_ONLY") is { Length: > 0 } only)
+        {
+            string[] chosen = only.Split(',');
+            variants.RemoveAll(v => !chosen.Contains(v.Name));
+        }
+
+        // PIIGUARD_BENCH_VARIANT=plain|noruntime: the same code without any PiiGuard attribute (and, for noruntime,
+        // without PiiGuard's runtime referenced), to measure what the analyzers cost code that declares no personal data.
+        SyntheticVariant variant = SyntheticSolution.VariantFromEnvironment();
+        string runtimeLocation = typeof(PiiGuard.PiiMask).Assembly.Location;
+        MetadataReference[] references = AnalyzerBenchmarks.References()
+            .Where(r => variant != SyntheticVariant.NoRuntime || !string.Equals(r.Display, runtimeLocation, StringComparison.Ordinal))
+            .ToArray();
+        // PIIGUARD_PROFILE_SEQUENTIAL=1: one thread for the compiler and the analyzers. On a loaded machine, threads that
+        // spin waiting for descheduled ones burn CPU that is noise; a single thread's CPU time is steadier.
+        bool sequential = Environment.GetEnvironmentVariable("PIIGUARD_PROFILE_SEQUENTIAL") == "1";
+        Console.WriteLine($"synthetic code: {variant}, {references.Length} references{(sequential ? ", sequential" : "")}");
         foreach (int size in sizes)
         {
             var parse = new CSharpParseOptions(LanguageVersion.Latest);
             var trees = new List<SyntaxTree>();
             for (int i = 0; i < Math.Max(1, size / 2); i++)
             {
-                trees.Add(CSharpSyntaxTree.ParseText(SyntheticSolution.Domain(i), parse, $"Domain{i:D4}.cs"));
-                trees.Add(CSharpSyntaxTree.ParseText(SyntheticSolution.Service(i), parse, $"Service{i:D4}.cs"));
+                trees.Add(CSharpSyntaxTree.ParseText(SyntheticSolution.Domain(i, variant), parse, $"Domain{i:D4}.cs"));
+                trees.Add(CSharpSyntaxTree.ParseText(SyntheticSolution.Service(i, variant), parse, $"Service{i:D4}.cs"));
             }
 
             var compileCpu = new List<double>();
@@ -53,7 +71,7 @@ public static class AnalyzerProfile
             for (int rep = 0; rep <= repetitions; rep++)
             {
                 Compilation compilation = CSharpCompilation.Create("Synthetic", trees, references,
-                    new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+                    new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: !sequential));
                 TimeSpan before = Process.GetCurrentProcess().TotalProcessorTime;
                 compilation.Clone().GetDiagnostics();
                 double compilerOnly = (Process.GetCurrentProcess().TotalProcessorTime - before).TotalSeconds;
@@ -67,7 +85,7 @@ public static class AnalyzerProfile
                     var (analyzers, generators) = Load(assembly);
                     CSharpGeneratorDriver.Create(generators).RunGeneratorsAndUpdateCompilation(compilation.Clone(), out Compilation generated, out _);
                     var withAnalyzers = generated.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
-                        new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: Environment.GetEnvironmentVariable("PIIGUARD_PROFILE_SEQUENTIAL") != "1", logAnalyzerExecutionTime: true));
+                        new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: !sequential, logAnalyzerExecutionTime: true));
                     before = Process.GetCurrentProcess().TotalProcessorTime;
                     AnalysisResult result = withAnalyzers.GetAnalysisResultAsync(CancellationToken.None).GetAwaiter().GetResult();
                     double seconds = (Process.GetCurrentProcess().TotalProcessorTime - before).TotalSeconds;
@@ -101,7 +119,7 @@ public static class AnalyzerProfile
                 }
             }
 
-            if (variants.Count == 3)
+            if (cpu.ContainsKey("current") && cpu.ContainsKey("baseline"))
             {
                 double ratio = Median(cpu["current"].Zip(cpu["baseline"], (c, b) => c / b).ToList());
                 double extraBaseline = Median(cpu["baseline"]) - Median(compileCpu);

@@ -26,23 +26,34 @@ public static class CompileTimeRunner
     {
         string runtime = Path.Combine(repoRoot, "src", "PiiGuard", "bin", "Release", "net8.0", "PiiGuard.dll");
         string analyzers = Path.Combine(repoRoot, "src", "PiiGuard.Analyzers", "bin", "Release", "netstandard2.0", "PiiGuard.Analyzers.dll");
+        // PIIGUARD_BENCH_BASELINE: a PiiGuard.Analyzers.dll built from another commit, built as the "baseline" configuration.
+        string? baseline = Environment.GetEnvironmentVariable("PIIGUARD_BENCH_BASELINE") is { Length: > 0 } b ? Path.GetFullPath(b) : null;
+        if (Configs.Contains("baseline") && baseline is null)
+        {
+            throw new InvalidOperationException("The baseline configuration needs PIIGUARD_BENCH_BASELINE=<PiiGuard.Analyzers.dll built from another commit>.");
+        }
+
+        SyntheticVariant variant = SyntheticSolution.VariantFromEnvironment();
         Exec(repoRoot, "dotnet", "build src/PiiGuard.Analyzers -c Release -nologo -v:q");
         Exec(repoRoot, "dotnet", "build src/PiiGuard -c Release -nologo -v:q");
 
         var report = new StringBuilder();
-        report.AppendLine("| files | config | build (s, median) | vs none | PiiGuard analyzers (s) | PiiGuard generator (s) | warnings |");
-        report.AppendLine("|---:|---|---:|---:|---:|---:|---:|");
+        report.AppendLine(CultureInfo.InvariantCulture, $"Synthetic code: {variant}. CPU is user+sys of the whole build process tree (UseSharedCompilation=false, so csc is a child).");
+        report.AppendLine();
+        report.AppendLine("| files | config | CPU (s, median) | CPU vs first | wall (s, median) | wall vs first | PiiGuard analyzers (s) | PiiGuard generator (s) | warnings |");
+        report.AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (int size in sizes)
         {
-            string root = Path.Combine(repoRoot, "artifacts", "bench", $"synthetic-{size}");
+            string root = Path.Combine(repoRoot, "artifacts", "bench", $"synthetic-{size}-{variant.ToString().ToLowerInvariant()}");
             foreach (string config in Configs)
             {
                 string dir = Path.Combine(root, config);
-                SyntheticSolution.Write(dir, size, config, runtime, analyzers);
+                SyntheticSolution.Write(dir, size, config, runtime, analyzers, variant, baseline);
                 Exec(dir, "dotnet", "restore -nologo -v:q");
-                Build(dir); // warm-up: compiler server, disk cache
+                Build(dir); // warm-up: disk cache, JIT of the build's own code paths
             }
 
+            var cpu = Configs.ToDictionary(c => c, _ => new List<double>());
             var times = Configs.ToDictionary(c => c, _ => new List<double>());
             var analyzerTimes = Configs.ToDictionary(c => c, _ => new List<double>());
             var generatorTimes = Configs.ToDictionary(c => c, _ => new List<double>());
@@ -52,21 +63,34 @@ public static class CompileTimeRunner
                 foreach (string config in Configs)
                 {
                     var result = Build(Path.Combine(root, config));
+                    cpu[config].Add(result.CpuSeconds);
                     times[config].Add(result.Seconds);
                     analyzerTimes[config].Add(result.PiiGuardAnalyzerSeconds);
                     generatorTimes[config].Add(result.PiiGuardGeneratorSeconds);
                     warnings[config] = result.Warnings;
-                    Console.WriteLine($"{size,5} files {config,-16} {result.Seconds,7:F2} s  (PiiGuard analyzers {result.PiiGuardAnalyzerSeconds:F3} s, generator {result.PiiGuardGeneratorSeconds:F3} s, {result.Warnings} warnings)");
+                    Console.WriteLine($"{size,5} files {config,-16} CPU {result.CpuSeconds,7:F2} s  wall {result.Seconds,7:F2} s  (PiiGuard analyzers {result.PiiGuardAnalyzerSeconds:F3} s, generator {result.PiiGuardGeneratorSeconds:F3} s, {result.Warnings} warnings)");
                 }
             }
 
-            double none = Median(times["none"]);
+            string first = Configs[0];
             foreach (string config in Configs)
             {
+                double c = Median(cpu[config]);
                 double t = Median(times[config]);
-                string pa = config == "piiguard" ? Median(analyzerTimes[config]).ToString("F3", CultureInfo.InvariantCulture) : "";
-                string pg = config == "piiguard" ? Median(generatorTimes[config]).ToString("F3", CultureInfo.InvariantCulture) : "";
-                report.AppendLine(CultureInfo.InvariantCulture, $"| {size} | {config} | {t:F2} | {t / none:F3} | {pa} | {pg} | {warnings[config]} |");
+                bool piiGuard = config is "piiguard" or "baseline";
+                string pa = piiGuard ? Median(analyzerTimes[config]).ToString("F3", CultureInfo.InvariantCulture) : "";
+                string pg = piiGuard ? Median(generatorTimes[config]).ToString("F3", CultureInfo.InvariantCulture) : "";
+                report.AppendLine(CultureInfo.InvariantCulture, $"| {size} | {config} | {c:F2} (runs {Runs(cpu[config])}) | {c / Median(cpu[first]):F3} | {t:F2} (runs {Runs(times[config])}) | {t / Median(times[first]):F3} | {pa} | {pg} | {warnings[config]} |");
+            }
+
+            if (Configs.Contains("baseline") && Configs.Contains("piiguard"))
+            {
+                // Paired: each round's piiguard build over the baseline build next to it, so slow phases of the machine cancel.
+                double pairedCpu = Median(cpu["piiguard"].Zip(cpu["baseline"], (x, y) => x / y).ToList());
+                double pairedWall = Median(times["piiguard"].Zip(times["baseline"], (x, y) => x / y).ToList());
+                report.AppendLine();
+                report.AppendLine(CultureInfo.InvariantCulture, $"{size} files: piiguard / baseline, median of paired rounds: CPU {pairedCpu:F3}, wall {pairedWall:F3}");
+                report.AppendLine();
             }
         }
 
@@ -169,15 +193,44 @@ public static class CompileTimeRunner
         return 0;
     }
 
-    private sealed record BuildResult(double Seconds, double PiiGuardAnalyzerSeconds, double PiiGuardGeneratorSeconds, int Warnings);
+    private sealed record BuildResult(double Seconds, double CpuSeconds, double PiiGuardAnalyzerSeconds, double PiiGuardGeneratorSeconds, int Warnings);
 
+    /// <summary>
+    /// One full build. No compiler server and no reused MSBuild nodes, so that csc and every node are descendants of
+    /// this process and their CPU time (user+sys) reaches <see cref="ChildrenCpuSeconds"/> when they are reaped.
+    /// </summary>
     private static BuildResult Build(string dir)
     {
+        double cpuBefore = ChildrenCpuSeconds();
         var sw = Stopwatch.StartNew();
-        string output = Exec(dir, "dotnet", "build -c Release --no-restore --no-incremental -nologo -v:d -p:ReportAnalyzer=true");
+        string output = Exec(dir, "dotnet", "build -c Release --no-restore --no-incremental --disable-build-servers -nodeReuse:false -nologo -v:d -p:ReportAnalyzer=true -p:UseSharedCompilation=false");
         sw.Stop();
-        return new BuildResult(sw.Elapsed.TotalSeconds, SumTimes(output, "PiiGuard.Analyzers", generator: false), SumTimes(output, "PiiGuard.Analyzers", generator: true), CountWarnings(output));
+        double cpu = ChildrenCpuSeconds() - cpuBefore;
+        return new BuildResult(sw.Elapsed.TotalSeconds, cpu, SumTimes(output, "PiiGuard.Analyzers", generator: false), SumTimes(output, "PiiGuard.Analyzers", generator: true), CountWarnings(output));
     }
+
+    /// <summary>User+sys CPU seconds of every terminated and reaped descendant of this process (getrusage(RUSAGE_CHILDREN)); NaN off Linux.</summary>
+    public static double ChildrenCpuSeconds()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return double.NaN;
+        }
+
+        // struct rusage on 64-bit Linux: ru_utime and ru_stime (timeval: seconds, microseconds), then 14 longs.
+        var usage = new long[18];
+        if (GetRUsage(-1 /* RUSAGE_CHILDREN */, usage) != 0)
+        {
+            return double.NaN;
+        }
+
+        return usage[0] + usage[1] / 1e6 + usage[2] + usage[3] / 1e6;
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "getrusage", SetLastError = true)]
+    private static extern int GetRUsage(int who, long[] usage);
+
+    private static string Runs(List<double> values) => string.Join(", ", values.Select(v => v.ToString("F2", CultureInfo.InvariantCulture)));
 
     /// <summary>
     /// Reads csc's ReportAnalyzer table: a line naming the assembly ("0.123   12   PiiGuard.Analyzers, Version=…")

@@ -2,8 +2,22 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace PiiGuard.Benchmarks;
+
+/// <summary>What the synthetic code declares about personal data.</summary>
+public enum SyntheticVariant
+{
+    /// <summary>[Pii] members, [GenerateMasking] records, PiiMask calls: every service handles personal data.</summary>
+    Annotated,
+
+    /// <summary>The same code without any PiiGuard attribute or call, still referencing PiiGuard's runtime (as the package does).</summary>
+    Plain,
+
+    /// <summary>The same code as <see cref="Plain"/>, and PiiGuard's runtime not referenced at all.</summary>
+    NoRuntime,
+}
 
 /// <summary>
 /// Writes a realistic synthetic project: domain types with personal members (half of them [GenerateMasking]
@@ -12,7 +26,8 @@ namespace PiiGuard.Benchmarks;
 /// </summary>
 public static class SyntheticSolution
 {
-    public static void Write(string directory, int files, string analyzerConfig, string piiGuardRuntime, string piiGuardAnalyzers)
+    public static void Write(string directory, int files, string analyzerConfig, string piiGuardRuntime, string piiGuardAnalyzers,
+        SyntheticVariant variant = SyntheticVariant.Annotated, string? baselineAnalyzers = null)
     {
         Directory.CreateDirectory(directory);
         foreach (string old in Directory.EnumerateFiles(directory, "*.cs"))
@@ -23,15 +38,18 @@ public static class SyntheticSolution
         int modules = Math.Max(1, files / 2);
         for (int i = 0; i < modules; i++)
         {
-            File.WriteAllText(Path.Combine(directory, $"Domain{i:D4}.cs"), Domain(i));
-            File.WriteAllText(Path.Combine(directory, $"Service{i:D4}.cs"), Service(i));
+            File.WriteAllText(Path.Combine(directory, $"Domain{i:D4}.cs"), Domain(i, variant));
+            File.WriteAllText(Path.Combine(directory, $"Service{i:D4}.cs"), Service(i, variant));
         }
 
-        File.WriteAllText(Path.Combine(directory, "Synthetic.csproj"), Project(analyzerConfig, piiGuardRuntime, piiGuardAnalyzers));
+        File.WriteAllText(Path.Combine(directory, "Synthetic.csproj"), Project(analyzerConfig, piiGuardRuntime, piiGuardAnalyzers, variant, baselineAnalyzers));
     }
 
-    /// <summary>The project file; the analyzer configuration is chosen per build with -p:Config=…</summary>
-    private static string Project(string config, string runtime, string analyzers) => $$"""
+    /// <summary>
+    /// The project file; the analyzer configuration is chosen per build with -p:Config=… ("baseline" is PiiGuard's
+    /// analyzers built from another commit, for side-by-side comparisons).
+    /// </summary>
+    private static string Project(string config, string runtime, string analyzers, SyntheticVariant variant, string? baselineAnalyzers) => $$"""
         <Project Sdk="Microsoft.NET.Sdk">
           <PropertyGroup>
             <TargetFramework>net10.0</TargetFramework>
@@ -45,10 +63,15 @@ public static class SyntheticSolution
           </PropertyGroup>
           <ItemGroup>
             <PackageReference Include="Microsoft.Extensions.Logging.Abstractions" Version="10.0.0" />
+          </ItemGroup>
+          <ItemGroup Condition="{{(variant == SyntheticVariant.NoRuntime ? "false" : "true")}}">
             <Reference Include="PiiGuard" HintPath="{{runtime}}" />
           </ItemGroup>
           <ItemGroup Condition="'$(Config)' == 'piiguard'">
             <Analyzer Include="{{analyzers}}" />
+          </ItemGroup>
+          <ItemGroup Condition="'$(Config)' == 'baseline'">
+            <Analyzer Include="{{baselineAnalyzers ?? analyzers}}" />
           </ItemGroup>
           <PropertyGroup Condition="'$(Config)' == 'netanalyzers'">
             <EnableNETAnalyzers>true</EnableNETAnalyzers>
@@ -59,6 +82,32 @@ public static class SyntheticSolution
           </ItemGroup>
         </Project>
         """;
+
+    /// <summary>The variant named by PIIGUARD_BENCH_VARIANT (annotated, plain, noruntime); annotated by default.</summary>
+    public static SyntheticVariant VariantFromEnvironment() => Environment.GetEnvironmentVariable("PIIGUARD_BENCH_VARIANT")?.ToLowerInvariant() switch
+    {
+        null or "" or "annotated" => SyntheticVariant.Annotated,
+        "plain" => SyntheticVariant.Plain,
+        "noruntime" => SyntheticVariant.NoRuntime,
+        string other => throw new ArgumentException($"PIIGUARD_BENCH_VARIANT: unknown variant '{other}' (annotated, plain, noruntime)"),
+    };
+
+    /// <summary>A source file in the chosen variant: without PiiGuard's attributes and calls unless annotated.</summary>
+    internal static string Strip(string source, SyntheticVariant variant)
+    {
+        if (variant == SyntheticVariant.Annotated)
+        {
+            return source;
+        }
+
+        source = source.Replace("[GenerateMasking]", "", StringComparison.Ordinal).Replace("using PiiGuard;", "", StringComparison.Ordinal);
+        source = Regex.Replace(source, @"\[(property: )?Pii\(PiiKind\.\w+\)\] ", "");
+        return Regex.Replace(source, @"PiiMask\.\w+\(", "string.Intern(");
+    }
+
+    internal static string Domain(int i, SyntheticVariant variant) => Strip(Domain(i), variant);
+
+    internal static string Service(int i, SyntheticVariant variant) => Strip(Service(i), variant);
 
     internal static string Domain(int i) => $$"""
         using System;
