@@ -71,6 +71,7 @@ public sealed class SummaryPackageTests : IClassFixture<PackageFixture>
                 <Nullable>enable</Nullable>
                 <PackageId>{libraryId}</PackageId>
                 <AssemblyName>Lib</AssemblyName>
+                <PiiGuardSummaries>true</PiiGuardSummaries>
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="PiiGuard.Analyzers" Version="{_package.PackageVersion}" />
