@@ -61,6 +61,8 @@ public sealed class PackageFixture : IDisposable
         public partial record Applicant([Pii(PiiKind.Name)] string FullName, [Pii(PiiKind.NationalId)] string ResidentId, string Tier);
         """;
 
+    private static int s_instances;
+
     private readonly string _globalPackages;
 
     /// <summary>Packs, writes the consumer and restores it.</summary>
@@ -70,7 +72,10 @@ public sealed class PackageFixture : IDisposable
         RepositoryRoot = Metadata(assembly, "PiiGuard.RepositoryRoot");
         Configuration = Metadata(assembly, "PiiGuard.Configuration");
         MelVersion = Metadata(assembly, "PiiGuard.MelVersion");
-        PackageVersion = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "." + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+        // The instance number too: test classes that each have this fixture may create it within the same second, and
+        // one's Dispose must not delete the other's restored package.
+        PackageVersion = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "." + Environment.ProcessId.ToString(CultureInfo.InvariantCulture)
+            + "." + System.Threading.Interlocked.Increment(ref s_instances).ToString(CultureInfo.InvariantCulture);
 
         Root = Path.Combine(Path.GetTempPath(), "piiguard-package-tests", Guid.NewGuid().ToString("N"));
         Feed = Path.Combine(Root, "feed");
