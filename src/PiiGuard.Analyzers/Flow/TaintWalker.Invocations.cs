@@ -253,7 +253,7 @@ namespace PiiGuard.Analyzers.Flow
             }
 
             if (type is INamedTypeSymbol { Name: "Expression", TypeArguments.Length: 1 } expression && expression.TypeArguments[0] is INamedTypeSymbol { TypeKind: TypeKind.Delegate } inner
-                && expression.ContainingNamespace?.ToDisplayString() == "System.Linq.Expressions")
+                && IsNamespace(expression.ContainingNamespace, "Expressions", "Linq"))
             {
                 return inner.DelegateInvokeMethod;
             }
@@ -295,7 +295,7 @@ namespace PiiGuard.Analyzers.Flow
                 case INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct, SpecialType: SpecialType.None } named:
                     return _engine.Facts.GetTextForm(named) == TextForm.Plain && !IsModelType(named);
                 case INamedTypeSymbol { TypeKind: TypeKind.Interface, IsGenericType: true, TypeArguments.Length: 1 } collection:
-                    return collection.ContainingNamespace?.ToDisplayString() == "System.Collections.Generic" && collection.TypeArguments[0].SpecialType != SpecialType.System_Char
+                    return IsNamespace(collection.ContainingNamespace, "Generic", "Collections") && collection.TypeArguments[0].SpecialType != SpecialType.System_Char
                         && collection.TypeArguments[0].TypeKind != TypeKind.TypeParameter;
                 default:
                     return false;

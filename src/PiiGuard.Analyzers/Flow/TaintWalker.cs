@@ -151,7 +151,7 @@ namespace PiiGuard.Analyzers.Flow
         /// <summary>The result type of an awaitable Task&lt;T&gt; or ValueTask&lt;T&gt;; any other type itself.</summary>
         private static ITypeSymbol? Awaited(ITypeSymbol? type) =>
             type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1, Name: "Task" or "ValueTask" } task
-                && task.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks" ? task.TypeArguments[0] : type;
+                && IsNamespace(task.ContainingNamespace, "Tasks", "Threading") ? task.TypeArguments[0] : type;
 
         /// <summary>
         /// The objects a result holds: the result of a task, the elements of an array or of a generic collection
@@ -165,12 +165,37 @@ namespace PiiGuard.Analyzers.Flow
                 return array.ElementType;
             }
 
-            if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } collection && collection.ContainingNamespace?.ToDisplayString() is "System.Collections.Generic" or "System.Linq")
+            if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } collection && (IsNamespace(collection.ContainingNamespace, "Generic", "Collections") || IsNamespace(collection.ContainingNamespace, "Linq", null)))
             {
                 return collection.TypeArguments[0];
             }
 
             return type;
+        }
+
+        /// <summary>
+        /// Whether a namespace is System.<paramref name="parent"/>.<paramref name="name"/> (or System.<paramref name="name"/>
+        /// when <paramref name="parent"/> is null), without building its display string: this is asked per call.
+        /// </summary>
+        private static bool IsNamespace(INamespaceSymbol? ns, string name, string? parent)
+        {
+            if (ns is null || ns.Name != name)
+            {
+                return false;
+            }
+
+            ns = ns.ContainingNamespace;
+            if (parent != null)
+            {
+                if (ns is null || ns.Name != parent)
+                {
+                    return false;
+                }
+
+                ns = ns.ContainingNamespace;
+            }
+
+            return ns is { Name: "System" } && ns.ContainingNamespace is { IsGlobalNamespace: true };
         }
 
         private bool IsInSource(IMethodSymbol method) => method.DeclaringSyntaxReferences.Length > 0 && !method.IsAbstract;

@@ -21,6 +21,8 @@ namespace PiiGuard.Analyzers.Flow
         private readonly ConcurrentDictionary<IMethodSymbol, MethodRole> _roles = SymbolCache.Create<IMethodSymbol, MethodRole>();
         private readonly ConcurrentDictionary<ISymbol, SourceRow?> _sources = SymbolCache.Create<ISymbol, SourceRow?>();
         private readonly Func<ISymbol, SourceRow?> _computeSource;
+        private readonly ConcurrentDictionary<ITypeSymbol, int> _typeRoles = SymbolCache.Create<ITypeSymbol, int>();
+        private readonly Func<ITypeSymbol, int> _computeTypeRoles;
         private readonly Func<IMethodSymbol, Sink?> _computeMethodSink;
         private readonly Func<IPropertySymbol, Sink?> _computePropertySink;
         private readonly Func<IMethodSymbol, MethodRole> _computeRole;
@@ -34,6 +36,7 @@ namespace PiiGuard.Analyzers.Flow
         {
             UserCatalog = userCatalog ?? UserCatalog.Empty;
             _computeSource = ComputeSource;
+            _computeTypeRoles = ComputeTypeRoles;
             UserIdsArePersonal = userIdsArePersonal;
             _computeMethodSink = ComputeMethodSink;
             _computePropertySink = ComputePropertySink;
@@ -88,13 +91,34 @@ namespace PiiGuard.Analyzers.Flow
         public MethodRole GetRole(IMethodSymbol method) => _roles.GetOrAdd(method.OriginalDefinition, _computeRole);
 
         /// <summary>A stream or writer that a serializer writes into: after the call it holds the serialised value.</summary>
-        public bool IsSerializationTarget(ITypeSymbol? type) => Catalog.HasTypeRole(type, TypeRole.SerializationTarget);
+        public bool IsSerializationTarget(ITypeSymbol? type) => HasTypeRole(type, TypeRole.SerializationTarget);
 
         /// <summary>A parameter of this type is never a sink (an exception, an event id, a cancellation token, a logger).</summary>
-        public bool IsNotSinkParameter(ITypeSymbol type) => Catalog.HasTypeRole(type, TypeRole.NotSinkParameter);
+        public bool IsNotSinkParameter(ITypeSymbol type) => HasTypeRole(type, TypeRole.NotSinkParameter);
 
         /// <summary>A value of this type carries no personal data (an Identity result).</summary>
-        public bool IsNotCarrier(ITypeSymbol? type) => Catalog.HasTypeRole(type, TypeRole.NotCarrier);
+        public bool IsNotCarrier(ITypeSymbol? type) => HasTypeRole(type, TypeRole.NotCarrier);
+
+        /// <summary>
+        /// The type rows' answer for a type, cached per type: the walker asks for every sink argument and call result,
+        /// and the rows are matched by inheritance (one flag per <see cref="TypeRole"/>).
+        /// </summary>
+        private bool HasTypeRole(ITypeSymbol? type, TypeRole role) =>
+            type != null && (_typeRoles.GetOrAdd(type, _computeTypeRoles) & (1 << (int)role)) != 0;
+
+        private int ComputeTypeRoles(ITypeSymbol type)
+        {
+            int roles = 0;
+            foreach (TypeRole role in new[] { TypeRole.SerializationTarget, TypeRole.NotSinkParameter, TypeRole.NotCarrier })
+            {
+                if (Catalog.HasTypeRole(type, role))
+                {
+                    roles |= 1 << (int)role;
+                }
+            }
+
+            return roles;
+        }
 
         /// <summary>Whether a keyed hash algorithm's type is (or derives from) a keyed one.</summary>
         public bool IsKeyedHash(ITypeSymbol? type) => KeyedHashAlgorithm != null && InheritsFrom(type, KeyedHashAlgorithm);
