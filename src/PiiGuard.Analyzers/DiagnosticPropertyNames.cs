@@ -47,6 +47,9 @@ namespace PiiGuard.Analyzers
         /// <summary>PII201: what marks the member ("Pii", "PersonalData", "DataClassification").</summary>
         public const string Source = "source";
 
+        /// <summary>PII201 for a member declared in a referenced assembly (IdentityUser's Email): that assembly's name.</summary>
+        public const string Assembly = "assembly";
+
         /// <summary>PII202: "masked" or "pseudonymised".</summary>
         public const string State = "state";
 

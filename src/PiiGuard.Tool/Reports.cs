@@ -129,8 +129,8 @@ namespace PiiGuard.Tool
             {
                 s.Append("| ").Append(Md(m.Type)).Append(" | ").Append(Md(m.Member)).Append(" | ").Append(Md(m.Kind))
                     .Append(" | ").Append(m.Sensitive ? "yes" : "no").Append(" | ").Append(Md(string.Join(", ", m.Regimes)))
-                    .Append(" | ").Append(Md(m.Source == "Name" ? "name only (PII008, not annotated)" : m.Source))
-                    .Append(" | ").Append(Md(m.File + ":" + I(m.Line))).Append(" |\n");
+                    .Append(" | ").Append(Md(FoundBy(m, "name only (PII008, not annotated)")))
+                    .Append(" | ").Append(Md(DeclaredAt(m))).Append(" |\n");
             }
 
             s.Append("\n## Where it goes\n\n| data | sink | state | rule | at |\n|---|---|---|---|---|\n");
@@ -161,6 +161,13 @@ namespace PiiGuard.Tool
             int dot = type.LastIndexOf('.');
             return dot < 0 ? type : type.Substring(dot + 1);
         }
+
+        // A member of a referenced framework type (IdentityUser.Email) is declared in that assembly: the file and line are its first use.
+        private static string FoundBy(InventoryMember m, string byName) =>
+            m.Source == "Name" ? byName : m.Assembly.Length > 0 ? m.Source + " (" + m.Assembly + ")" : m.Source;
+
+        private static string DeclaredAt(InventoryMember m) =>
+            m.Assembly.Length > 0 ? m.Assembly + ", first used at " + m.File + ":" + I(m.Line) : m.File + ":" + I(m.Line);
 
         private static string Md(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 
@@ -216,7 +223,7 @@ namespace PiiGuard.Tool
                     s.Append("<span class=\"chip\">").Append(H(regime)).Append("</span>");
                 }
 
-                s.Append("</td><td>").Append(H(m.Source == "Name" ? "name only (PII008)" : m.Source)).Append("</td><td>").Append(H(m.File + ":" + I(m.Line))).Append("</td></tr>\n");
+                s.Append("</td><td>").Append(H(FoundBy(m, "name only (PII008)"))).Append("</td><td>").Append(H(DeclaredAt(m))).Append("</td></tr>\n");
             }
 
             s.Append("</tbody>\n</table>\n");

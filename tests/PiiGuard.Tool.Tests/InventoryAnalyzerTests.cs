@@ -65,6 +65,8 @@ public sealed class InventoryAnalyzerTests
             .Select(p => MetadataReference.CreateFromFile(p))
             .Append(MetadataReference.CreateFromFile(typeof(PiiGuard.PiiMask).Assembly.Location))
             .Append(MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location))
+            .Append(MetadataReference.CreateFromFile(typeof(Microsoft.AspNetCore.Identity.IdentityUser).Assembly.Location))
+            .Append(MetadataReference.CreateFromFile(typeof(Microsoft.AspNetCore.Identity.PersonalDataAttribute).Assembly.Location))
             .ToList();
         CSharpCompilation compilation = CSharpCompilation.Create("Inventory", new[] { CSharpSyntaxTree.ParseText(source, path: "Service.cs") }, references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
@@ -93,6 +95,50 @@ public sealed class InventoryAnalyzerTests
             "Customer Customer.Phone Phone Phone normal Pii",
             "Person Person.FullName FullName Name normal Pii", // [Pii] on a positional record parameter marks the property
         }, members);
+    }
+
+    [Fact]
+    public void Lists_the_personal_members_of_referenced_framework_types_at_their_first_use()
+    {
+        const string identity = """
+            using Microsoft.AspNetCore.Identity;
+
+            public class ApplicationUser : IdentityUser
+            {
+                public string Theme { get; set; } = "";
+            }
+
+            public class Accounts
+            {
+                public string Contact(IdentityUser user) => user.Email + " " + user.Email;
+
+                public bool Confirmed(IdentityUser user) => user.EmailConfirmed;
+            }
+            """;
+        string[] members = Analyze(true, identity, new PersonalDataInventoryAnalyzer()).Where(d => d.Id == "PII201")
+            .Select(d => string.Join(" ", d.Location.GetLineSpan().StartLinePosition.Line + 1, d.Properties["type"], d.Properties["name"], d.Properties["piiKind"], d.Properties["source"], d.Properties["assembly"]))
+            .OrderBy(x => x, StringComparer.Ordinal).ToArray();
+
+        // ApplicationUser (line 3) derives from IdentityUser: its inherited [PersonalData] members are listed there, the
+        // earliest use; the reads of Email on line 10 do not list it again, and non-personal members are not listed.
+        Assert.Contains("3 Microsoft.AspNetCore.Identity.IdentityUser<TKey> Email Email PersonalData Microsoft.Extensions.Identity.Stores", members);
+        Assert.Contains("3 Microsoft.AspNetCore.Identity.IdentityUser<TKey> PhoneNumber Phone PersonalData Microsoft.Extensions.Identity.Stores", members);
+        Assert.Contains("3 Microsoft.AspNetCore.Identity.IdentityUser<TKey> UserName Username PersonalData Microsoft.Extensions.Identity.Stores", members);
+        Assert.Equal(members.Length, members.Distinct(StringComparer.Ordinal).Count());
+        Assert.DoesNotContain(members, m => m.Contains(" EmailConfirmed ", StringComparison.Ordinal) || m.Contains(" Theme ", StringComparison.Ordinal));
+
+        // Without the derived type, the first read names the member: where the code touches it.
+        string[] reads = Analyze(true, identity.Replace("public class ApplicationUser : IdentityUser", "public class ApplicationUser", StringComparison.Ordinal), new PersonalDataInventoryAnalyzer())
+            .Where(d => d.Id == "PII201")
+            .Select(d => (d.Location.GetLineSpan().StartLinePosition.Line + 1) + " " + d.Properties["name"])
+            .ToArray();
+        Assert.Equal(new[] { "10 Email" }, reads);
+
+        // The inventory document keeps the assembly, so a reader tells framework members from the code's own.
+        InventoryDocument document = InventoryDocument.Build(Analyze(true, identity, new PersonalDataInventoryAnalyzer()).Select(d => Record(d, "")), new[] { "P" });
+        InventoryMember email = Assert.Single(document.Members, m => m.Member == "Email");
+        Assert.Equal("Microsoft.Extensions.Identity.Stores", email.Assembly);
+        Assert.Contains("\"assembly\": \"Microsoft.Extensions.Identity.Stores\"", document.ToJson(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -92,6 +92,15 @@ namespace PiiGuard.Analyzers.Inventory
                 var known = new KnownSymbols(start.Compilation, pii, PiiGuardOptions.Parse(sinks, sanitizers, start.Compilation));
                 start.RegisterSymbolAction(ctx => AnalyzeMember(ctx, pii), SymbolKind.Property, SymbolKind.Field);
                 start.RegisterOperationAction(ctx => AnalyzeSinkCall(ctx, known), OperationKind.Invocation, OperationKind.ObjectCreation);
+
+                // Personal members of referenced types (IdentityUser's [PersonalData] Email, PhoneNumber, UserName...):
+                // listed once per compilation, at their first use in the code (a read or write of the member, or a
+                // source type deriving from the referenced one), so that the inventory of an Identity application
+                // names where its users' data lives even though no member of its own is annotated.
+                var referenced = new ReferencedMembers(start.Compilation.Assembly);
+                start.RegisterOperationAction(ctx => referenced.OnReference(ctx, pii), OperationKind.PropertyReference, OperationKind.FieldReference);
+                start.RegisterSymbolAction(ctx => referenced.OnType(ctx, pii), SymbolKind.NamedType);
+                start.RegisterCompilationEndAction(ctx => referenced.Report(ctx, pii));
             });
         }
 
@@ -275,11 +284,83 @@ namespace PiiGuard.Analyzers.Inventory
                 member.ContainingType.Name + "." + member.Name, info.Describe(), sink.Display, state, sanitizer));
         }
 
+        /// <summary>First uses of personal members declared outside the compilation; reported at compilation end.</summary>
+        private sealed class ReferencedMembers
+        {
+            private readonly IAssemblySymbol _assembly;
+            private readonly System.Collections.Concurrent.ConcurrentDictionary<ISymbol, Location> _firstUse =
+                new System.Collections.Concurrent.ConcurrentDictionary<ISymbol, Location>(SymbolEqualityComparer.Default);
+
+            public ReferencedMembers(IAssemblySymbol assembly) => _assembly = assembly;
+
+            public void OnReference(OperationAnalysisContext context, PiiSymbols pii)
+            {
+                ISymbol member = ((IMemberReferenceOperation)context.Operation).Member.OriginalDefinition;
+                if (IsReferencedPersonal(member, pii))
+                {
+                    Record(member, context.Operation.Syntax.GetLocation());
+                }
+            }
+
+            public void OnType(SymbolAnalysisContext context, PiiSymbols pii)
+            {
+                var type = (INamedTypeSymbol)context.Symbol;
+                if (type.Locations.Length == 0 || !type.Locations[0].IsInSource)
+                {
+                    return;
+                }
+
+                for (INamedTypeSymbol? t = type.BaseType; t != null && t.SpecialType != SpecialType.System_Object; t = t.BaseType)
+                {
+                    foreach (ISymbol member in t.OriginalDefinition.GetMembers())
+                    {
+                        if (member is IPropertySymbol or IFieldSymbol && !member.IsStatic && IsReferencedPersonal(member, pii))
+                        {
+                            Record(member, type.Locations[0]);
+                        }
+                    }
+                }
+            }
+
+            public void Report(CompilationAnalysisContext context, PiiSymbols pii)
+            {
+                foreach (KeyValuePair<ISymbol, Location> use in _firstUse)
+                {
+                    ISymbol member = use.Key;
+                    if (pii.GetPii(member) is not PiiInfo info)
+                    {
+                        continue;
+                    }
+
+                    var properties = MemberProperties(member, info);
+                    properties[SourceProperty] = SourceOf(member, pii);
+                    properties[DiagnosticPropertyNames.Assembly] = member.ContainingAssembly?.Name;
+                    context.ReportDiagnostic(Diagnostic.Create(Member, use.Value, properties.ToImmutable(), member.ContainingType.Name + "." + member.Name, info.Describe()));
+                }
+            }
+
+            private bool IsReferencedPersonal(ISymbol member, PiiSymbols pii) =>
+                member.ContainingType != null
+                && !SymbolEqualityComparer.Default.Equals(member.ContainingAssembly, _assembly)
+                && (member.Locations.Length == 0 || !member.Locations[0].IsInSource)
+                && pii.GetPii(member) != null;
+
+            // Keeps the earliest use (by file path, then position) so that the report does not depend on callback order.
+            private void Record(ISymbol member, Location location) =>
+                _firstUse.AddOrUpdate(member, location, (_, old) => Earlier(location, old) ? location : old);
+
+            private static bool Earlier(Location a, Location b)
+            {
+                int byPath = string.CompareOrdinal(a.SourceTree?.FilePath, b.SourceTree?.FilePath);
+                return byPath < 0 || (byPath == 0 && a.SourceSpan.Start < b.SourceSpan.Start);
+            }
+        }
+
         /// <summary>The properties that name a personal member: <c>type</c>, <c>member</c>, <c>name</c>, <c>piiKind</c>, <c>sensitivity</c>.</summary>
         private static ImmutableDictionary<string, string?>.Builder MemberProperties(ISymbol member, PiiInfo info)
         {
             var properties = ImmutableDictionary.CreateBuilder<string, string?>(StringComparer.Ordinal);
-            properties[TypeProperty] = member.ContainingType.ToDisplayString();
+            properties[TypeProperty] = member.ContainingType.OriginalDefinition.ToDisplayString();
             properties[MemberProperty] = member.ContainingType.Name + "." + member.Name;
             properties[NameProperty] = member.Name;
             properties[KindProperty] = info.KindName;

@@ -77,6 +77,12 @@ namespace PiiGuard.Inventory
         /// <summary>Project.</summary>
         public string Project { get; set; } = "";
 
+        /// <summary>
+        /// The referenced assembly that declares the member (IdentityUser's Email: "Microsoft.Extensions.Identity.Stores");
+        /// empty for a member declared in the scanned code. For a referenced member, File and Line are its first use.
+        /// </summary>
+        public string Assembly { get; set; } = "";
+
         /// <summary>Declaration file.</summary>
         public string File { get; set; } = "";
 
@@ -231,6 +237,7 @@ namespace PiiGuard.Inventory
                         Kind = Get(record, "piiKind", "Other"),
                         Sensitive = Get(record, "sensitivity") == "sensitive",
                         Source = Get(record, "source", "Pii"),
+                        Assembly = Get(record, "assembly"),
                         Project = record.Project,
                         File = record.File,
                         Line = record.Line,
@@ -384,6 +391,7 @@ namespace PiiGuard.Inventory
                     .Append(", \"sensitive\": ").Append(m.Sensitive ? "true" : "false")
                     .Append(", \"source\": ").Append(Quote(m.Source))
                     .Append(", \"regimes\": [").Append(string.Join(", ", m.Regimes.Select(Quote))).Append(']')
+                    .Append(", \"assembly\": ").Append(Quote(m.Assembly))
                     .Append(", \"project\": ").Append(Quote(m.Project))
                     .Append(", \"file\": ").Append(Quote(m.File))
                     .Append(", \"line\": ").Append(m.Line.ToString(CultureInfo.InvariantCulture))
