@@ -567,6 +567,13 @@ namespace PiiGuard.Tool
                 }
 
                 AnsiConsole.Write(rules);
+                int fromNames = inventory.Findings.Count(f => f.Properties.TryGetValue("inferred", out string? inferred) && inferred == "name");
+                if (fromNames > 0)
+                {
+                    Console.WriteLine(string.Format(CultureInfo.InvariantCulture,
+                        "{0} of these come from names (not annotated; the message says \"inferred from the name\"):", fromNames));
+                    Console.WriteLine("annotate the member with [Pii(PiiKind.X)], or declare it [NotPii(\"reason\")].");
+                }
             }
 
             Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "scanned {0} project(s) in {1:F1}s", report.Scans.Count, report.Elapsed.TotalSeconds));

@@ -49,11 +49,14 @@ public sealed class ClinicScanTests : IClassFixture<ClinicScan>
     {
         Assert.True(_scan.Result.ExitCode == 1, _scan.Result.Describe());
         string output = _scan.Result.Output;
-        Assert.Contains("2 finding(s) at or above --fail-on warning", output);
+        Assert.Contains("3 finding(s) at or above --fail-on warning", output);
         // Project | Adopted | Generated | Members | Sensitive | Leaking | Masked | Pseudonymised | Errors | Warnings | Info
-        Assert.Matches(new Regex(@"Clinic\.App\s+│\s+no\s+│\s+0\s+│\s+0\s+│\s+0\s+│\s+2\s+│\s+0\s+│\s+1\s+│\s+0\s+│\s+2\s+│"), output);
+        Assert.Matches(new Regex(@"Clinic\.App\s+│\s+no\s+│\s+0\s+│\s+0\s+│\s+0\s+│\s+3\s+│\s+0\s+│\s+1\s+│\s+0\s+│\s+3\s+│"), output);
         Assert.Matches(new Regex(@"Clinic\.Domain\s+│\s+no\s+│\s+0\s+│\s+3\s+│\s+1\s+│"), output);
         Assert.Contains("PII004", output);
+
+        // The solution has not adopted PiiGuard: name-based discovery is on, and the summary says which findings it made.
+        Assert.Contains("1 of these come from names", output);
     }
 
     [Fact]
@@ -104,6 +107,7 @@ public sealed class ClinicScanTests : IClassFixture<ClinicScan>
             "Email | ILogger.LogInformation | leaking | PII001 | Clinic.App/Admissions.cs:18",
             "Email | ILogger.LogInformation | pseudonymised | PII202 | Clinic.App/Admissions.cs:21",
             "PhoneNumber | new InvalidOperationException | leaking | PII004 | Clinic.App/Admissions.cs:25",
+            "Ssn | ILogger.LogWarning | leaking | PII001 | Clinic.App/Admissions.cs:28",
         }, flows);
         Assert.Equal("HMACSHA256.HashData", Inventory.S(inventory.Flows[1], "sanitizer"));
 
@@ -111,9 +115,15 @@ public sealed class ClinicScanTests : IClassFixture<ClinicScan>
         Assert.Equal(2, email.GetProperty("sinks").GetArrayLength());
         JsonElement summary = inventory.Root.GetProperty("summary");
         Assert.Equal(3, summary.GetProperty("members").GetInt32());
-        Assert.Equal(2, summary.GetProperty("leaking").GetInt32());
+        Assert.Equal(3, summary.GetProperty("leaking").GetInt32());
         Assert.Equal(1, summary.GetProperty("pseudonymised").GetInt32());
-        Assert.Equal(new[] { "PII001", "PII004" }, inventory.Findings.Select(f => Inventory.S(f, "rule")).ToArray());
+        Assert.Equal(new[] { "PII001", "PII004", "PII001" }, inventory.Findings.Select(f => Inventory.S(f, "rule")).ToArray());
+
+        // Ssn is not annotated: the scan of an unadopted solution found the leak by the member's name, and says so.
+        JsonElement byName = Assert.Single(inventory.Findings, f => Inventory.S(f, "inferred") == "name");
+        Assert.Contains("Patient.Ssn (NationalId, sensitive, inferred from the name) reaches ILogger.LogWarning", Inventory.S(byName, "message"), StringComparison.Ordinal);
+        Assert.Equal("name", Inventory.S(inventory.Flows.Single(f => Inventory.S(f, "member") == "Ssn"), "inferred"));
+        Assert.All(inventory.Flows.Where(f => Inventory.S(f, "member") != "Ssn"), f => Assert.Equal("", Inventory.S(f, "inferred")));
     }
 
     [Fact]
@@ -124,7 +134,7 @@ public sealed class ClinicScanTests : IClassFixture<ClinicScan>
         JsonElement run = sarif.RootElement.GetProperty("runs")[0];
         Assert.Equal("PiiGuard", run.GetProperty("tool").GetProperty("driver").GetProperty("name").GetString());
         var results = run.GetProperty("results").EnumerateArray().ToArray();
-        Assert.Equal(new[] { "PII001", "PII004" }, results.Select(r => r.GetProperty("ruleId").GetString()).ToArray());
+        Assert.Equal(new[] { "PII001", "PII004", "PII001" }, results.Select(r => r.GetProperty("ruleId").GetString()).ToArray());
         JsonElement location = results[0].GetProperty("locations")[0].GetProperty("physicalLocation");
         Assert.Equal("Clinic.App/Admissions.cs", location.GetProperty("artifactLocation").GetProperty("uri").GetString());
         Assert.Equal(18, location.GetProperty("region").GetProperty("startLine").GetInt32());
@@ -172,18 +182,19 @@ public sealed class ClinicScanTests : IClassFixture<ClinicScan>
 
         Assert.Contains("<title>PiiGuard inventory: Clinic.sln</title>", dom);
         Assert.Matches(new Regex("<svg id=\"flow-diagram\"[^>]*>"), dom);
-        // One curve per (member, sink, state): Email leaking + pseudonymised to ILogger.LogInformation, PhoneNumber leaking to the exception.
-        Assert.Equal(2, Regex.Matches(dom, "<path class=\"flow leaking\" data-state=\"leaking\"").Count);
+        // One curve per (member, sink, state): Email leaking + pseudonymised to ILogger.LogInformation, PhoneNumber leaking to
+        // the exception, Ssn (found by its name) leaking to ILogger.LogWarning.
+        Assert.Equal(3, Regex.Matches(dom, "<path class=\"flow leaking\" data-state=\"leaking\"").Count);
         Assert.Single(Regex.Matches(dom, "<path class=\"flow pseudonymised\" data-state=\"pseudonymised\""));
         Assert.Contains("Patient.Email → ILogger.LogInformation: leaking (1)", dom);
         Assert.Contains(">new InvalidOperationException</text>", dom);
         Assert.Contains(">Ssn</text>", dom);
 
-        // Tables: three members, three flows, two findings.
+        // Tables: three members, four flows, three findings.
         Assert.Equal(3, Rows(dom, "members"));
-        Assert.Equal(3, Rows(dom, "flows"));
-        Assert.Equal(2, Rows(dom, "findings"));
-        Assert.Contains("<b class=\"leaking\">2</b>leaking flows", dom);
+        Assert.Equal(4, Rows(dom, "flows"));
+        Assert.Equal(3, Rows(dom, "findings"));
+        Assert.Contains("<b class=\"leaking\">3</b>leaking flows", dom);
         Assert.Contains("<span class=\"chip\">PIPL Art. 28 sensitive</span>", dom);
     }
 

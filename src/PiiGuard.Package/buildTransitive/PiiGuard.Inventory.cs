@@ -128,6 +128,9 @@ namespace PiiGuard.Inventory
         /// <summary>The sanitizer of a protected flow.</summary>
         public string Sanitizer { get; set; } = "";
 
+        /// <summary>"name" when the kind was inferred from the carrier's name (name-based discovery), else empty.</summary>
+        public string Inferred { get; set; } = "";
+
         /// <summary>Project.</summary>
         public string Project { get; set; } = "";
 
@@ -319,6 +322,7 @@ namespace PiiGuard.Inventory
                     Sink = Get(finding, "sink"),
                     State = "leaking",
                     Rule = finding.RuleId,
+                    Inferred = Get(finding, "inferred"),
                     Project = finding.Project,
                     File = finding.File,
                     Line = finding.Line,
@@ -422,6 +426,7 @@ namespace PiiGuard.Inventory
                     .Append(", \"state\": ").Append(Quote(f.State))
                     .Append(", \"rule\": ").Append(Quote(f.Rule))
                     .Append(", \"sanitizer\": ").Append(Quote(f.Sanitizer))
+                    .Append(", \"inferred\": ").Append(Quote(f.Inferred))
                     .Append(", \"project\": ").Append(Quote(f.Project))
                     .Append(", \"file\": ").Append(Quote(f.File))
                     .Append(", \"line\": ").Append(f.Line.ToString(CultureInfo.InvariantCulture))
@@ -437,6 +442,7 @@ namespace PiiGuard.Inventory
                     .Append("\"rule\": ").Append(Quote(r.RuleId))
                     .Append(", \"level\": ").Append(Quote(r.Level))
                     .Append(", \"message\": ").Append(Quote(r.Message))
+                    .Append(", \"inferred\": ").Append(Quote(Get(r, "inferred")))
                     .Append(", \"project\": ").Append(Quote(r.Project))
                     .Append(", \"file\": ").Append(Quote(r.File))
                     .Append(", \"line\": ").Append(r.Line.ToString(CultureInfo.InvariantCulture))

@@ -24,6 +24,8 @@ namespace Clinic.App
             {
                 throw new InvalidOperationException("No ward for " + patient.PhoneNumber); // LEAK: PII004 Patient.PhoneNumber
             }
+
+            _logger.LogWarning("Identity check for {Ssn}", patient.Ssn); // LEAK found by name (not annotated): PII001 Patient.Ssn
         }
     }
 
