@@ -38,18 +38,24 @@ namespace PiiGuard.Analyzers
                 }
 
                 LeakAnalysisState state = LeakAnalysisState.For(start.Compilation, pii, start.Options, start.CancellationToken);
-                start.RegisterOperationBlockAction(context => AnalyzeBlock(state, context));
+
+                // A code-block action, not an operation-block one: the driver then builds no operation tree, and only the
+                // bodies the prefilter keeps are bound (issue 18: binding every body is most of an IOperation analyzer's cost).
+                start.RegisterCodeBlockAction(context => AnalyzeCodeBlock(state, context));
             });
         }
 
-        private static void AnalyzeBlock(LeakAnalysisState state, OperationBlockAnalysisContext context)
+        private static void AnalyzeCodeBlock(LeakAnalysisState state, CodeBlockAnalysisContext context)
         {
-            if (context.OperationBlocks.IsEmpty)
+            SyntaxTree tree = context.CodeBlock.SyntaxTree;
+            state.ReportConfigurationErrors(tree, context.ReportDiagnostic);
+            if (!state.Prefilter.MayLeak(context.OwningSymbol, context.CodeBlock, context.CancellationToken)
+                || context.SemanticModel.GetOperation(context.CodeBlock, context.CancellationToken) is not { } block)
             {
                 return;
             }
 
-            state.AnalyzeBlocks(context.OperationBlocks[0].Syntax.SyntaxTree, context.OperationBlocks, razor: null, context.ReportDiagnostic, context.CancellationToken);
+            state.AnalyzeBlocks(tree, new[] { block }, razor: null, context.ReportDiagnostic, context.CancellationToken);
         }
     }
 }

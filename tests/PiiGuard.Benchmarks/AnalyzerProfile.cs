@@ -28,6 +28,13 @@ public static class AnalyzerProfile
             ("floor", typeof(AnalyzerProfile).Assembly), // PiiGuard's generator and an empty operation-block analyzer: what any IOperation analyzer costs
             ("current", typeof(PiiGuard.Analyzers.RuleIdentifiers).Assembly),
         };
+        // PIIGUARD_PROFILE_SYNTAX_FLOOR=1: also a row with an analyzer that registers only an empty code-block action (no
+        // operation trees): what an analyzer pays that looks at syntax first and binds only the bodies it needs.
+        if (Environment.GetEnvironmentVariable("PIIGUARD_PROFILE_SYNTAX_FLOOR") == "1")
+        {
+            variants.Insert(1, ("syntax-floor", typeof(EmptyCodeBlockAnalyzer).Assembly));
+        }
+
         if (baseline != null)
         {
             // Its own load context: the same assembly name as the current build; Roslyn itself comes from the default context.
@@ -82,7 +89,7 @@ public static class AnalyzerProfile
 
                 foreach ((string name, Assembly assembly) in variants)
                 {
-                    var (analyzers, generators) = Load(assembly);
+                    var (analyzers, generators) = Load(name, assembly);
                     CSharpGeneratorDriver.Create(generators).RunGeneratorsAndUpdateCompilation(compilation.Clone(), out Compilation generated, out _);
                     var withAnalyzers = generated.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
                         new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: !sequential, logAnalyzerExecutionTime: true));
@@ -131,12 +138,17 @@ public static class AnalyzerProfile
         return 0;
     }
 
-    private static (ImmutableArray<DiagnosticAnalyzer> Analyzers, ISourceGenerator[] Generators) Load(Assembly assembly)
+    private static (ImmutableArray<DiagnosticAnalyzer> Analyzers, ISourceGenerator[] Generators) Load(string name, Assembly assembly)
     {
+        if (name == "syntax-floor")
+        {
+            return (ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyCodeBlockAnalyzer()), Load("current", typeof(PiiGuard.Analyzers.RuleIdentifiers).Assembly).Generators);
+        }
+
         if (assembly == typeof(AnalyzerProfile).Assembly)
         {
             // PiiGuard's generator still runs, so that the floor compiles the same generated code as the other rows.
-            return (ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyOperationBlockAnalyzer()), Load(typeof(PiiGuard.Analyzers.RuleIdentifiers).Assembly).Generators);
+            return (ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyOperationBlockAnalyzer()), Load("current", typeof(PiiGuard.Analyzers.RuleIdentifiers).Assembly).Generators);
         }
 
         var analyzers = assembly.GetTypes()
@@ -172,5 +184,21 @@ internal sealed class EmptyOperationBlockAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
         context.RegisterOperationBlockAction(_ => { });
+    }
+}
+
+/// <summary>Registers a code-block action that does nothing: the driver declares every member but binds no body.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+internal sealed class EmptyCodeBlockAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Unused = new("FLOOR002", "unused", "unused", "Benchmark", DiagnosticSeverity.Hidden, true);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Unused);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCodeBlockAction(_ => { });
     }
 }

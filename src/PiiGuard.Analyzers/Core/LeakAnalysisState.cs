@@ -36,7 +36,17 @@ namespace PiiGuard.Analyzers.Core
             _compilation = compilation;
             _pii = pii;
             _options = options;
+            Prefilter = new BodyPrefilter(compilation, pii, catalog, PiiGuardOptions.UserIdsArePersonal(options.GlobalOptions));
         }
+
+        /// <summary>Which bodies can hold a leak (the others are not bound at all).</summary>
+        public BodyPrefilter Prefilter { get; }
+
+        /// <summary>
+        /// Reports the configuration errors of <paramref name="tree"/>'s configuration (once per compilation), whether or not
+        /// any of its bodies is analysed.
+        /// </summary>
+        public void ReportConfigurationErrors(SyntaxTree tree, Action<Diagnostic> report) => GetEngine(tree, report);
 
         /// <summary>The compilation's state; a private one when the compilation is analysed again with other options.</summary>
         public static LeakAnalysisState For(Compilation compilation, PiiSymbols pii, AnalyzerOptions analyzerOptions, CancellationToken cancellationToken)

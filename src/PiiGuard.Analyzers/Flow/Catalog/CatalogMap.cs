@@ -67,6 +67,21 @@ namespace PiiGuard.Analyzers.Flow.Catalog
         /// <summary>The built-in catalogue resolved against a compilation, once per compilation.</summary>
         public static CatalogMap ForCompilation(Compilation compilation) => BuiltIn.GetValue(compilation, c => new CatalogMap(c, BuiltInCatalog.Instance));
 
+        /// <summary>The source rows whose type the compilation references.</summary>
+        public IEnumerable<SourceRow> ResolvedSources
+        {
+            get
+            {
+                foreach (List<SourceRow> rows in _sources.Values)
+                {
+                    foreach (SourceRow row in rows)
+                    {
+                        yield return row;
+                    }
+                }
+            }
+        }
+
         /// <summary>Whether any framework source type is referenced: then the leak analysis has something to find even without annotations.</summary>
         public bool HasSources => _sources.Count > 0 || _inheritedSources.Count > 0;
 

@@ -59,7 +59,8 @@ namespace PiiGuard.Analyzers.Flow.Catalog
 
         public static readonly ImmutableArray<SourceRow> Rows = ImmutableArray.Create(
             // Claims: the signed-in user's name, and the claims whose type is personal.
-            SourceRow.Property("System.Security.Principal.IIdentity", "Name", PiiKindInfo.Username, "ClaimsPrincipal.Identity.Name", inherit: true),
+            SourceRow.Property("System.Security.Principal.IIdentity", "Name", PiiKindInfo.Username, "ClaimsPrincipal.Identity.Name", inherit: true,
+                mentions: "Identity|Identities|IIdentity|ClaimsIdentity|GenericIdentity|WindowsIdentity"),
             SourceRow.KeyedMethod("System.Security.Claims.ClaimsPrincipal", "FindFirst|FindAll", "type", PersonalClaimTypes, "ClaimsPrincipal.{member}({key})"),
             SourceRow.KeyedMethod("System.Security.Claims.ClaimsIdentity", "FindFirst|FindAll", "type", PersonalClaimTypes, "ClaimsIdentity.{member}({key})"),
             SourceRow.KeyedMethod("System.Security.Claims.PrincipalExtensions", "FindFirstValue", "claimType", PersonalClaimTypes, "ClaimsPrincipal.FindFirstValue({key})"),
@@ -74,17 +75,21 @@ namespace PiiGuard.Analyzers.Flow.Catalog
             SourceRow.Method(Identity + "UserManager`1", "GetUserId|GetUserIdAsync", PiiKindInfo.OnlineId, "UserManager.{member}", pseudonymous: true),
             SourceRow.Property(Identity + "IdentityUser`1", "Id", PiiKindInfo.OnlineId, "IdentityUser.Id", pseudonymous: true, inherit: true),
 
+
             // HTTP: the client's address, its forwarded-for and credentials headers.
             SourceRow.Property("Microsoft.AspNetCore.Http.ConnectionInfo", "RemoteIpAddress", PiiKindInfo.IpAddress, "HttpContext.Connection.RemoteIpAddress", inherit: true),
             SourceRow.Property("Microsoft.AspNetCore.Http.Features.IHttpConnectionFeature", "RemoteIpAddress", PiiKindInfo.IpAddress, "IHttpConnectionFeature.RemoteIpAddress", inherit: true),
-            SourceRow.KeyedIndexer("Microsoft.AspNetCore.Http.IHeaderDictionary", PersonalHeaders, "Request.Headers[{key}]"),
+            SourceRow.KeyedIndexer("Microsoft.AspNetCore.Http.IHeaderDictionary", PersonalHeaders, "Request.Headers[{key}]", mentions: "Headers|IHeaderDictionary|HeaderDictionary"),
             SourceRow.Property("Microsoft.AspNetCore.Http.IHeaderDictionary", "Authorization|Cookie", PiiKindInfo.OnlineId, "Request.Headers.{member}"),
             SourceRow.Property("Microsoft.AspNetCore.Http.IHeaderDictionary", "XForwardedFor", PiiKindInfo.IpAddress, "Request.Headers.{member}"),
 
             // Mail addresses, as data that reaches a log (delivery to the recipient is not a leak: DESIGN.md).
-            SourceRow.Property("System.Net.Mail.MailAddress", "Address|User", PiiKindInfo.Email, "MailAddress.{member}"),
+            SourceRow.Property("System.Net.Mail.MailAddress", "Address|User", PiiKindInfo.Email, "MailAddress.{member}",
+                mentions: "MailAddress|MailAddressCollection|From|To|CC|Bcc|ReplyTo|ReplyToList|Sender"),
             SourceRow.Property("System.Net.Mail.MailAddress", "DisplayName", PiiKindInfo.Name, "MailAddress.{member}"),
-            SourceRow.Property("MimeKit.MailboxAddress", "Address|LocalPart", PiiKindInfo.Email, "MailboxAddress.{member}"),
-            SourceRow.Property("MimeKit.InternetAddress", "Name", PiiKindInfo.Name, "MailboxAddress.{member}", inherit: true));
+            SourceRow.Property("MimeKit.MailboxAddress", "Address|LocalPart", PiiKindInfo.Email, "MailboxAddress.{member}",
+                mentions: "MailboxAddress|InternetAddressList|Mailboxes|From|To|Cc|Bcc|ReplyTo|Sender|ResentFrom|ResentTo|LocalPart"),
+            SourceRow.Property("MimeKit.InternetAddress", "Name", PiiKindInfo.Name, "MailboxAddress.{member}", inherit: true,
+                mentions: "InternetAddress|MailboxAddress|GroupAddress|InternetAddressList|Mailboxes|From|To|Cc|Bcc|ReplyTo|Sender|ResentFrom|ResentTo"));
     }
 }

@@ -89,6 +89,28 @@ namespace PiiGuard.Analyzers.Flow.Catalog
             return string.Equals(alternative, name, StringComparison.Ordinal);
         }
 
+        /// <summary>The names the pattern includes when all are exact (no wildcard, no exclusion); otherwise empty.</summary>
+        public ImmutableArray<string> ExactNames
+        {
+            get
+            {
+                if (!_exclude.IsEmpty)
+                {
+                    return ImmutableArray<string>.Empty;
+                }
+
+                foreach (string alternative in _include)
+                {
+                    if (alternative.IndexOf('*') >= 0)
+                    {
+                        return ImmutableArray<string>.Empty;
+                    }
+                }
+
+                return _include;
+            }
+        }
+
         public override string ToString() => Text;
     }
 }

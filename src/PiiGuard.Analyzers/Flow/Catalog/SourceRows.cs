@@ -25,8 +25,9 @@ namespace PiiGuard.Analyzers.Flow.Catalog
     internal sealed class SourceRow
     {
         public SourceRow(SourceShape shape, string type, string members, int kind, string display, string? keyParameter = null,
-            ImmutableDictionary<string, int>? keys = null, bool pseudonymous = false, bool inherit = false)
+            ImmutableDictionary<string, int>? keys = null, bool pseudonymous = false, bool inherit = false, string? mentions = null)
         {
+            Mentions = mentions != null ? MemberPattern.Parse(mentions).ExactNames : MemberPattern.Parse(members).ExactNames;
             Shape = shape;
             Type = type;
             Members = MemberPattern.Parse(members);
@@ -39,6 +40,14 @@ namespace PiiGuard.Analyzers.Flow.Catalog
         }
 
         public SourceShape Shape { get; }
+
+        /// <summary>
+        /// The names a body must mention to read this source (BodyPrefilter skips the bodies that mention none): the member
+        /// names by default; for a member with a common name (<c>IIdentity.Name</c>, <c>MailAddress.Address</c>) or an
+        /// indexer, the names through which code reaches it (<c>Identity</c>, <c>Headers</c>). Empty when unknown: then
+        /// every body is analysed.
+        /// </summary>
+        public ImmutableArray<string> Mentions { get; }
 
         /// <summary>The metadata name of the type that declares the member.</summary>
         public string Type { get; }
@@ -63,8 +72,8 @@ namespace PiiGuard.Analyzers.Flow.Catalog
         /// <summary>The row also applies to members of types derived from <see cref="Type"/> (overrides and implementations).</summary>
         public bool Inherit { get; }
 
-        public static SourceRow Property(string type, string members, int kind, string display, bool pseudonymous = false, bool inherit = false) =>
-            new SourceRow(SourceShape.Property, type, members, kind, display, pseudonymous: pseudonymous, inherit: inherit);
+        public static SourceRow Property(string type, string members, int kind, string display, bool pseudonymous = false, bool inherit = false, string? mentions = null) =>
+            new SourceRow(SourceShape.Property, type, members, kind, display, pseudonymous: pseudonymous, inherit: inherit, mentions: mentions);
 
         public static SourceRow Method(string type, string members, int kind, string display, bool pseudonymous = false) =>
             new SourceRow(SourceShape.Method, type, members, kind, display, pseudonymous: pseudonymous);
@@ -72,8 +81,8 @@ namespace PiiGuard.Analyzers.Flow.Catalog
         public static SourceRow KeyedMethod(string type, string members, string keyParameter, ImmutableDictionary<string, int> keys, string display) =>
             new SourceRow(SourceShape.Method, type, members, 0, display, keyParameter, keys);
 
-        public static SourceRow KeyedIndexer(string type, ImmutableDictionary<string, int> keys, string display) =>
-            new SourceRow(SourceShape.Indexer, type, "this[]", 0, display, "key", keys);
+        public static SourceRow KeyedIndexer(string type, ImmutableDictionary<string, int> keys, string display, string mentions) =>
+            new SourceRow(SourceShape.Indexer, type, "this[]", 0, display, "key", keys, mentions: mentions);
 
         /// <summary>Builds a key table: pairs of key and kind.</summary>
         public static ImmutableDictionary<string, int> KeyTable(StringComparer comparer, params (string Key, int Kind)[] entries)
