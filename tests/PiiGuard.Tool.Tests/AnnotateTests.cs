@@ -80,6 +80,46 @@ public sealed class AnnotateTests
     }
 
     [Fact]
+    public void Several_rules_are_fixed_in_order_each_pass_seeing_the_previous_one()
+    {
+        string root = Run.NewTempDirectory("annotate-rules");
+        try
+        {
+            CopyFixture(root);
+            File.WriteAllText(Path.Combine(root, "Report.cs"), """
+                using System;
+
+                namespace Adoption
+                {
+                    public static class Report
+                    {
+                        public static void Print(Customer customer, Payment payment)
+                        {
+                            Console.WriteLine("Customer " + customer.Email);
+                            Console.WriteLine($"Card {payment.CardNumber}");
+                        }
+                    }
+                }
+                """);
+
+            // PII008 first annotates Customer.Email; the PII001 pass then finds its leak as well as the card number's.
+            ProcessResult result = Run.Tool(root, "annotate", "Adoption.csproj", "--diagnostics", "PII008,PII001");
+            Assert.True(result.ExitCode == 0, result.Describe());
+            Assert.Contains("Adoption: 6 finding(s) fixed in 3 file(s)", result.Output);
+            Assert.Contains("Report.cs(9,45): PII001 Customer.Email (Email) reaches Console.WriteLine unmasked", result.Output);
+            string report = Text(Path.Combine(root, "Report.cs"));
+            Assert.Contains("Console.WriteLine(\"Customer \" + PiiMask.Apply(customer.Email, PiiKind.Email));", report);
+            Assert.Contains("Console.WriteLine($\"Card {PiiMask.Apply(payment.CardNumber, PiiKind.PaymentCard)}\");", report);
+            Assert.Contains("using System;\nusing PiiGuard;\n", report);
+            Assert.Contains("    [Pii(PiiKind.Email)]\n    public string Email", Text(Path.Combine(root, "Customer.cs")));
+        }
+        finally
+        {
+            Run.TryDelete(root);
+        }
+    }
+
+    [Fact]
     public void Bad_arguments_give_one_line_and_exit_2()
     {
         string root = Run.NewTempDirectory("annotate-args");
