@@ -23,6 +23,11 @@ namespace PiiGuard.Tool
 
         public static int Run(Options options)
         {
+            if (options.BaseRef != null)
+            {
+                return GitBase.Run(options);
+            }
+
             JsonElement head;
             JsonElement @base;
             try
@@ -36,8 +41,14 @@ namespace PiiGuard.Tool
                 return 2;
             }
 
+            return Report(@base, head, Path.GetFileName(options.Path), Path.GetFileName(options.Head), options);
+        }
+
+        /// <summary>Compares, prints the Markdown, writes --md and --json; the exit code.</summary>
+        internal static int Report(JsonElement @base, JsonElement head, string baseName, string headName, Options options)
+        {
             Result result = Compare(@base, head);
-            string markdown = result.Markdown(Path.GetFileName(options.Path), Path.GetFileName(options.Head));
+            string markdown = result.Markdown(baseName, headName);
             try
             {
                 if (options.Markdown != null)
@@ -70,7 +81,7 @@ namespace PiiGuard.Tool
             return result;
         }
 
-        private static JsonElement Load(string file)
+        internal static JsonElement Load(string file)
         {
             string path = Path.GetFullPath(file);
             if (!File.Exists(path))

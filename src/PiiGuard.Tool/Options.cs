@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 
 namespace PiiGuard.Tool
 {
@@ -13,6 +14,8 @@ namespace PiiGuard.Tool
             usage: piiguard <solution.sln|.slnx|project.csproj> [options]
                    piiguard baseline <solution|project> [--update] [--check] [--output <file>] [options]
                    piiguard diff <base-inventory.json> <head-inventory.json> [--md <file>] [--json <file>]
+                   piiguard diff --base <git ref> [<solution|project>] [<head-inventory.json>] [--md <file>] [--json <file>]
+                   piiguard annotate <solution|project> [--diagnostics PII008,...] [--preset <name>] [--dry-run]
 
               --json <file>         write the personal-data inventory (JSON, schema piiguard-inventory/1)
               --sarif <file>        write the findings as SARIF 2.1
@@ -33,7 +36,12 @@ namespace PiiGuard.Tool
             with their reviews (it never adds); --check only reports stale entries (PII110, exit 1)
 
             piiguard diff: what a change adds and removes between two inventories (personal members, flows,
-            findings) as Markdown and JSON; exit 0 nothing new, 3 new personal data, egress or findings
+            findings) as Markdown and JSON; exit 0 nothing new, 3 new personal data, egress or findings;
+            --base <ref> scans that commit (checked out in a temporary git worktree) for the base, and the
+            working tree (or the head inventory given) for the head
+
+            piiguard annotate: applies PiiGuard's code fixes across a solution (default PII008: [Pii(kind)] on
+            members named like personal data); piiguard annotate --help for its options
 
               -h, --help            this text
 
@@ -80,6 +88,9 @@ namespace PiiGuard.Tool
 
         /// <summary>diff: the head inventory (Path is the base).</summary>
         public string Head { get; private set; } = "";
+
+        /// <summary>diff --base: the git ref whose scan is the base (Path is then the solution or project to scan).</summary>
+        public string? BaseRef { get; private set; }
 
         public static Options Parse(IReadOnlyList<string> args, out string? error)
         {
@@ -146,6 +157,9 @@ namespace PiiGuard.Tool
                     case "--baseline":
                         options.Baseline = Next();
                         break;
+                    case "--base" when options.Command == "diff":
+                        options.BaseRef = Next();
+                        break;
                     case "--fail-on":
                         string? value = Next();
                         switch (value?.ToLowerInvariant())
@@ -183,7 +197,7 @@ namespace PiiGuard.Tool
                         break;
                 }
 
-                if (arg is "--json" or "--sarif" or "--md" or "--markdown" or "--html" or "--configuration" or "-c" or "--output" or "-o" or "--baseline"
+                if (arg is "--json" or "--sarif" or "--md" or "--markdown" or "--html" or "--configuration" or "-c" or "--output" or "-o" or "--baseline" or "--base"
                     && (i >= args.Count || args[i] == arg))
                 {
                     error = arg + " needs a value";
@@ -191,7 +205,39 @@ namespace PiiGuard.Tool
                 }
             }
 
-            if (!options.Help && options.Command == "diff" && options.Head.Length == 0)
+            if (options.Command == "diff" && options.BaseRef != null)
+            {
+                // diff --base <ref> [<solution|project>] [<head.json>]: the positionals by what they are.
+                string[] positionals = new[] { options.Path, options.Head }.Where(p => p.Length > 0).ToArray();
+                options.Path = "";
+                options.Head = "";
+                foreach (string positional in positionals)
+                {
+                    if (positional.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && options.Head.Length == 0)
+                    {
+                        options.Head = positional;
+                    }
+                    else if (!positional.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && options.Path.Length == 0)
+                    {
+                        options.Path = positional;
+                    }
+                    else
+                    {
+                        error = "diff --base takes a solution or project and a head inventory, one of each at most";
+                    }
+                }
+
+                if (options.Path.Length == 0)
+                {
+                    options.Path = ".";
+                }
+
+                if (options.BaseRef.Trim().Length == 0 || options.BaseRef.StartsWith('-'))
+                {
+                    error = "--base needs a git ref (a branch, tag or commit)";
+                }
+            }
+            else if (!options.Help && options.Command == "diff" && options.Head.Length == 0)
             {
                 error = "diff takes two inventory files: piiguard diff <base.json> <head.json>";
             }

@@ -54,6 +54,11 @@ namespace PiiGuard.Tool
                 return summaries;
             }
 
+            if (await AnnotateCommand.TryRunAsync(args).ConfigureAwait(false) is int annotate)
+            {
+                return annotate;
+            }
+
             Options options = Options.Parse(args, out string? error);
             if (options.Help)
             {
@@ -374,7 +379,7 @@ namespace PiiGuard.Tool
         }
 
         /// <summary>The input as a full path: a solution or project file, or a folder that holds exactly one.</summary>
-        private static string? ResolveInput(string input, out string? error)
+        internal static string? ResolveInput(string input, out string? error)
         {
             error = null;
             string path = Path.GetFullPath(input);

@@ -59,7 +59,8 @@ namespace PiiGuard.Tool
     /// </summary>
     internal sealed class Scanner
     {
-        private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = typeof(RuleIdentifiers).Assembly.GetTypes()
+        /// <summary>Every PiiGuard analyzer, created once.</summary>
+        public static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = typeof(RuleIdentifiers).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() != null)
             .OrderBy(t => t.FullName, StringComparer.Ordinal)
             .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
@@ -143,18 +144,7 @@ namespace PiiGuard.Tool
         /// <param name="cancellationToken">Cancellation.</param>
         public static async Task<ProjectScan> ScanAsync(Project project, string root, string? baseline, bool applyBaseline, CancellationToken cancellationToken)
         {
-            // The tool's own generator replaces any PiiGuard analyzer reference the project has (the sample references
-            // the analyzer project; a package consumer the package's copy): one copy, the tool's, runs.
-            foreach (AnalyzerReference reference in project.AnalyzerReferences)
-            {
-                string file = Path.GetFileName(reference.FullPath ?? "");
-                if (file.StartsWith("PiiGuard.", StringComparison.OrdinalIgnoreCase) && file.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
-                {
-                    project = project.RemoveAnalyzerReference(reference);
-                }
-            }
-
-            project = project.AddAnalyzerReference(new InProcessGeneratorReference());
+            project = WithToolGenerator(project);
             List<string> generatorFailures = GeneratorFailuresOf(project);
             Compilation compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("no compilation for " + project.Name);
@@ -233,6 +223,25 @@ namespace PiiGuard.Tool
             }
 
             return scan;
+        }
+
+        /// <summary>
+        /// The project with the tool's own generator in place of any PiiGuard analyzer reference it has (the sample references
+        /// the analyzer project; a package consumer the package's copy): one copy, the tool's, runs. The analyzers are not
+        /// among the project's references: the tool runs its own (<see cref="Analyzers"/>).
+        /// </summary>
+        public static Project WithToolGenerator(Project project)
+        {
+            foreach (AnalyzerReference reference in project.AnalyzerReferences)
+            {
+                string file = Path.GetFileName(reference.FullPath ?? "");
+                if (file.StartsWith("PiiGuard.", StringComparison.OrdinalIgnoreCase) && file.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
+                {
+                    project = project.RemoveAnalyzerReference(reference);
+                }
+            }
+
+            return project.AddAnalyzerReference(new InProcessGeneratorReference());
         }
 
         /// <summary>

@@ -93,4 +93,101 @@ public sealed class DiffTests
             Run.TryDelete(root);
         }
     }
+
+    /// <summary>
+    /// diff --base: the base is the scan of a commit, checked out in a temporary worktree; the head the working tree's scan,
+    /// or a head inventory. The Clinic solution committed, a leak added to the working tree: the new finding shows, exit 3;
+    /// the leak committed, the diff against the new HEAD is empty, exit 0; the temporary worktree is gone afterwards.
+    /// </summary>
+    [Fact]
+    public void Base_ref_is_scanned_in_a_temporary_worktree_and_a_new_leak_shows()
+    {
+        string root = Run.NewTempDirectory("diff-git");
+        try
+        {
+            Run.CopyDirectory(Path.Combine(Run.RepositoryRoot, "tests", "PiiGuard.Tool.Tests", "Fixtures", "Clinic"), root);
+            Git(root, "init", "--quiet");
+            Git(root, "add", "--all");
+            Git(root, "-c", "user.name=PiiGuard Tests", "-c", "user.email=tests@example.com", "commit", "--quiet", "-m", "clinic");
+
+            string admissions = Path.Combine(root, "Clinic.App", "Admissions.cs");
+            string text = File.ReadAllText(admissions);
+            const string Anchor = "            string pseudonym";
+            Assert.Contains(Anchor, text);
+            File.WriteAllText(admissions, text.Replace(Anchor, "            _logger.LogWarning(\"Checking {Ssn}\", patient.Ssn);\n\n" + Anchor, StringComparison.Ordinal));
+
+            ProcessResult diff = Run.Tool(root, "diff", "--base", "HEAD", "Clinic.sln", "--md", "diff.md", "--json", "diff.json");
+            Assert.True(diff.ExitCode == 3, diff.Describe());
+            string md = File.ReadAllText(Path.Combine(root, "diff.md"));
+            Assert.Contains("0 personal member(s) added, 0 removed · 1 flow(s) added (1 leaking), 0 removed · 1 finding(s) new, 0 fixed", md);
+            Assert.Contains("| Clinic.Domain.Patient | Ssn | ILogger.LogWarning | **leaking** | PII001 |", md);
+            Assert.Contains("| PII001 | warning | Patient.Ssn (NationalId, sensitive, inferred from the name) reaches ILogger.LogWarning unmasked |", md);
+            Assert.Contains("<sub>HEAD (", md);
+            Assert.Contains("piiguard: scanning HEAD (", diff.Output);
+            using (JsonDocument json = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "diff.json"))))
+            {
+                Assert.Equal("PII001", Assert.Single(json.RootElement.GetProperty("findingsNew").EnumerateArray()).GetProperty("rule").GetString());
+                Assert.Empty(json.RootElement.GetProperty("findingsFixed").EnumerateArray());
+            }
+
+            // The temporary worktree is removed: only the repository's own is left.
+            Assert.Single(Git(root, "worktree", "list").Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+
+            // The leak committed: against the new HEAD, with the head given as an inventory, nothing is new.
+            Git(root, "-c", "user.name=PiiGuard Tests", "-c", "user.email=tests@example.com", "commit", "--quiet", "--all", "-m", "leak");
+            ProcessResult scan = Run.Tool(root, "Clinic.sln", "--no-progress", "--no-restore", "--fail-on", "none", "--json", "head.json");
+            Assert.True(scan.ExitCode == 0, scan.Describe());
+            ProcessResult same = Run.Tool(root, "diff", "--base", "HEAD", "head.json");
+            Assert.True(same.ExitCode == 0, same.Describe());
+            Assert.Contains("Nothing new", same.Output);
+            Assert.Contains(" → head.json · piiguard diff", same.Output);
+        }
+        finally
+        {
+            Run.TryDelete(root);
+        }
+    }
+
+    [Fact]
+    public void A_base_that_is_not_a_commit_or_outside_git_gives_one_line_and_exit_2()
+    {
+        string root = Run.NewTempDirectory("diff-git-bad");
+        try
+        {
+            string repository = Path.Combine(root, "repository");
+            string plain = Path.Combine(root, "plain");
+            Run.CopyDirectory(Path.Combine(Run.RepositoryRoot, "tests", "PiiGuard.Tool.Tests", "Fixtures", "Clinic"), repository);
+            Run.CopyDirectory(Path.Combine(Run.RepositoryRoot, "tests", "PiiGuard.Tool.Tests", "Fixtures", "Clinic"), plain);
+            Git(repository, "init", "--quiet");
+            Git(repository, "add", "--all");
+            Git(repository, "-c", "user.name=PiiGuard Tests", "-c", "user.email=tests@example.com", "commit", "--quiet", "-m", "clinic");
+            (string Folder, string[] Args, string Message)[] cases =
+            {
+                (repository, new[] { "diff", "--base", "no-such-branch" }, "piiguard: --base 'no-such-branch' is not a commit in "),
+                (repository, new[] { "diff", "--base", "HEAD~5", "Clinic.sln" }, "piiguard: --base 'HEAD~5' is not a commit in "),
+                (repository, new[] { "diff", "--base" }, "piiguard: --base needs a value"),
+                (repository, new[] { "diff", "--base", "HEAD", "a.json", "b.json" }, "piiguard: diff --base takes a solution or project and a head inventory, one of each at most"),
+                (plain, new[] { "diff", "--base", "HEAD" }, "piiguard: --base needs a git repository: "),
+            };
+            foreach ((string folder, string[] args, string message) in cases)
+            {
+                ProcessResult result = Run.Tool(folder, args);
+                Assert.True(result.ExitCode == 2, result.Describe());
+                Assert.Single(result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+                Assert.StartsWith(message, result.Output);
+                FailClosedTests.AssertNoStackTrace(result);
+            }
+        }
+        finally
+        {
+            Run.TryDelete(root);
+        }
+    }
+
+    private static ProcessResult Git(string folder, params string[] args)
+    {
+        ProcessResult result = Run.Process("git", folder, TimeSpan.FromMinutes(1), args);
+        Assert.True(result.ExitCode == 0, result.Describe());
+        return result;
+    }
 }
