@@ -32,7 +32,7 @@ namespace PiiGuard.Tool
         public IReadOnlyList<int> Parameters { get; init; } = Array.Empty<int>();
 
         /// <summary>Where the method is declared: "source" (its body, if any, is in the scanned code) or the assembly's name.</summary>
-        public string DeclaredIn { get; init; } = "";
+        public string DeclaredIn { get; set; } = "";
 
         /// <summary>Calls of the method in the scanned code.</summary>
         public int Calls { get; set; }
@@ -47,6 +47,12 @@ namespace PiiGuard.Tool
 
         /// <summary>What its implementations (or its own body) do with the message: "LogManager.Log: message -> Log.Message".</summary>
         public SortedSet<string> Evidence { get; } = new SortedSet<string>(StringComparer.Ordinal);
+
+        /// <summary>
+        /// Its own body sends the message to a known sink: the leak analysis follows it. Kept by <see cref="SinkCandidates.Find"/> so that
+        /// <see cref="SinkCandidates.Merge"/> drops the method for every project (a project that calls it from another one has no body to look at).
+        /// </summary>
+        public bool Followed { get; set; }
 
         /// <summary>Set when this method only passes its message on to another candidate (the id of that one): it is then listed under it.</summary>
         public string? WrapperOf { get; set; }
@@ -137,7 +143,7 @@ namespace PiiGuard.Tool
                             Id = method.GetDocumentationCommentId() ?? "",
                             Display = Describe(method),
                             Parameters = s.Args >= 0 ? new[] { s.Message, s.Args } : new[] { s.Message },
-                            DeclaredIn = method.DeclaringSyntaxReferences.Length > 0 ? "source" : method.ContainingAssembly?.Name ?? "",
+                            DeclaredIn = HasBody(method, compilation) || (method.IsAbstract && InCompilation(method, compilation)) ? "source" : method.ContainingAssembly?.Name ?? "",
                         };
                         candidate.Projects.Add(project);
                         found[method] = candidate;
@@ -165,11 +171,13 @@ namespace PiiGuard.Tool
                 }
 
                 int message = candidate.Parameters[0];
-                if (HasBody(method))
+                if (HasBody(method, compilation))
                 {
                     // A body that sends the message to a known sink is followed already (its summary), as is a wrapper of another candidate once that one is a sink.
                     if (SinkOf(engine, method, message, cancellationToken) != null)
                     {
+                        candidate.Followed = true;
+                        result.Add(candidate);
                         continue;
                     }
 
@@ -183,15 +191,15 @@ namespace PiiGuard.Tool
                 if (method.IsAbstract || method.IsVirtual)
                 {
                     sourceTypes ??= SourceTypes(compilation.Assembly.GlobalNamespace);
-                    foreach (IMethodSymbol implementation in Implementations(method, sourceTypes))
+                    foreach (IMethodSymbol implementation in Implementations(method, sourceTypes, compilation))
                     {
                         AddEvidence(candidate, engine, implementation, message, compilation, cancellationToken);
                     }
                 }
 
-                if (candidate.Evidence.Count == 0 && candidate.WrapperOf is null && !HasBody(method))
+                if (candidate.Evidence.Count == 0 && candidate.WrapperOf is null && !HasBody(method, compilation) && !InCompilation(method, compilation))
                 {
-                    candidate.Evidence.Add(method.IsAbstract ? "no implementation in " + project : "declared in " + candidate.DeclaredIn + " (no body here)");
+                    candidate.Evidence.Add("declared in " + candidate.DeclaredIn + " (no body in " + project + ")");
                 }
 
                 result.Add(candidate);
@@ -220,6 +228,8 @@ namespace PiiGuard.Tool
                 merged.Projects.UnionWith(candidate.Projects);
                 merged.Evidence.UnionWith(candidate.Evidence);
                 merged.WrapperOf ??= candidate.WrapperOf;
+                merged.Followed |= candidate.Followed;
+                merged.DeclaredIn = merged.DeclaredIn == "source" ? "source" : candidate.DeclaredIn;
                 if (merged.FirstCall.Length == 0 || (candidate.FirstCall.Length > 0 && string.CompareOrdinal(candidate.FirstCall, merged.FirstCall) < 0))
                 {
                     merged.FirstCall = candidate.FirstCall.Length > 0 ? candidate.FirstCall : merged.FirstCall;
@@ -229,10 +239,15 @@ namespace PiiGuard.Tool
             var roots = new List<SinkCandidate>();
             foreach (SinkCandidate candidate in byId.Values)
             {
+                if (candidate.Followed)
+                {
+                    continue;
+                }
+
                 // Fold into the outermost candidate that is listed (a wrapper of a wrapper goes to the end of the chain).
                 SinkCandidate? target = null;
                 string? next = candidate.WrapperOf;
-                for (int hop = 0; hop < 8 && next != null && byId.TryGetValue(next, out SinkCandidate? wrapped) && !ReferenceEquals(wrapped, candidate); hop++)
+                for (int hop = 0; hop < 8 && next != null && byId.TryGetValue(next, out SinkCandidate? wrapped) && !wrapped.Followed && !ReferenceEquals(wrapped, candidate); hop++)
                 {
                     target = wrapped;
                     next = wrapped.WrapperOf;
@@ -407,7 +422,11 @@ namespace PiiGuard.Tool
             return false;
         }
 
-        private static bool HasBody(IMethodSymbol method) => method.DeclaringSyntaxReferences.Length > 0 && !method.IsAbstract && !method.IsExtern;
+        /// <summary>Whether the method has a body in this compilation (a project reference's methods have theirs in another).</summary>
+        private static bool HasBody(IMethodSymbol method, Compilation compilation) => !method.IsAbstract && !method.IsExtern && InCompilation(method, compilation);
+
+        private static bool InCompilation(IMethodSymbol method, Compilation compilation) =>
+            method.DeclaringSyntaxReferences.Length > 0 && method.DeclaringSyntaxReferences.All(r => compilation.ContainsSyntaxTree(r.SyntaxTree));
 
         /// <summary>The sink the method's own body sends its message parameter to, by the leak analysis' summary.</summary>
         private static string? SinkOf(LeakEngine engine, IMethodSymbol method, int message, CancellationToken cancellationToken)
@@ -457,6 +476,11 @@ namespace PiiGuard.Tool
             foreach (SyntaxReference reference in method.DeclaringSyntaxReferences)
             {
                 SyntaxNode node = reference.GetSyntax(cancellationToken);
+                if (!compilation.ContainsSyntaxTree(node.SyntaxTree))
+                {
+                    continue;
+                }
+
                 SemanticModel model = compilation.GetSemanticModel(node.SyntaxTree);
                 foreach (SyntaxNode body in node.ChildNodes().Where(n => n is BlockSyntax or ArrowExpressionClauseSyntax))
                 {
@@ -540,7 +564,7 @@ namespace PiiGuard.Tool
         }
 
         /// <summary>The implementations and overrides of an interface, abstract or virtual method among the source types.</summary>
-        private static IEnumerable<IMethodSymbol> Implementations(IMethodSymbol method, List<INamedTypeSymbol> types)
+        private static IEnumerable<IMethodSymbol> Implementations(IMethodSymbol method, List<INamedTypeSymbol> types, Compilation compilation)
         {
             INamedTypeSymbol declaring = method.ContainingType;
             foreach (INamedTypeSymbol type in types)
@@ -553,7 +577,7 @@ namespace PiiGuard.Tool
                 if (declaring.TypeKind == TypeKind.Interface)
                 {
                     if (type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, declaring))
-                        && type.FindImplementationForInterfaceMember(method) is IMethodSymbol implementation && HasBody(implementation)
+                        && type.FindImplementationForInterfaceMember(method) is IMethodSymbol implementation && HasBody(implementation, compilation)
                         && SymbolEqualityComparer.Default.Equals(implementation.ContainingType, type))
                     {
                         yield return implementation;
@@ -564,7 +588,7 @@ namespace PiiGuard.Tool
 
                 foreach (ISymbol member in type.GetMembers(method.Name))
                 {
-                    if (member is IMethodSymbol { IsOverride: true } candidate && HasBody(candidate))
+                    if (member is IMethodSymbol { IsOverride: true } candidate && HasBody(candidate, compilation))
                     {
                         for (IMethodSymbol? m = candidate.OverriddenMethod; m != null; m = m.OverriddenMethod)
                         {
