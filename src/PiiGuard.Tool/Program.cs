@@ -601,7 +601,9 @@ namespace PiiGuard.Tool
 
                 foreach (SinkCandidate wrapper in candidate.Wrappers)
                 {
-                    Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "    also called through {0}: {1} call(s) with data (followed once the row is added)", wrapper.Display, wrapper.TotalCallsWithData));
+                    Console.WriteLine(wrapper.Via == "implementation"
+                        ? string.Format(CultureInfo.InvariantCulture, "    also called directly on the implementation {0}: {1} call(s) with data (the row does not cover those calls)", wrapper.Display, wrapper.CallsWithData)
+                        : string.Format(CultureInfo.InvariantCulture, "    also called through {0}: {1} call(s) with data (followed once the row is added)", wrapper.Display, wrapper.CallsWithData));
                 }
 
                 Console.WriteLine("    " + candidate.Row);

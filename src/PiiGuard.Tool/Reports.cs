@@ -61,7 +61,7 @@ namespace PiiGuard.Tool
                 s.Append(i == 0 ? "" : ", ");
                 SinkCandidate w = c.Wrappers[i];
                 s.Append("{\"method\": ").Append(Q(w.Id)).Append(", \"display\": ").Append(Q(w.Display))
-                    .Append(", \"calls\": ").Append(I(w.Calls)).Append(", \"callsWithData\": ").Append(I(w.CallsWithData)).Append('}');
+                    .Append(", \"via\": ").Append(Q(w.Via)).Append(", \"calls\": ").Append(I(w.Calls)).Append(", \"callsWithData\": ").Append(I(w.CallsWithData)).Append('}');
             }
 
             s.Append("]}");

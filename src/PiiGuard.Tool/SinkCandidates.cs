@@ -57,6 +57,12 @@ namespace PiiGuard.Tool
         /// <summary>Set when this method only passes its message on to another candidate (the id of that one): it is then listed under it.</summary>
         public string? WrapperOf { get; set; }
 
+        /// <summary>The interface or base method this one implements or overrides (its id), if any: an implementation is listed under it.</summary>
+        public string? ImplementationOf { get; set; }
+
+        /// <summary>How a folded candidate reaches the one it is listed under: "wrapper" or "implementation".</summary>
+        public string Via { get; set; } = "";
+
         /// <summary>The candidates that pass their message on to this one, with their own calls (set by <see cref="SinkCandidates.Merge"/>).</summary>
         public List<SinkCandidate> Wrappers { get; } = new List<SinkCandidate>();
 
@@ -145,6 +151,7 @@ namespace PiiGuard.Tool
                             Parameters = s.Args >= 0 ? new[] { s.Message, s.Args } : new[] { s.Message },
                             DeclaredIn = HasBody(method, compilation) || (method.IsAbstract && InCompilation(method, compilation)) ? "source" : method.ContainingAssembly?.Name ?? "",
                         };
+                        candidate.ImplementationOf = Implemented(method)?.GetDocumentationCommentId();
                         candidate.Projects.Add(project);
                         found[method] = candidate;
                     }
@@ -228,6 +235,7 @@ namespace PiiGuard.Tool
                 merged.Projects.UnionWith(candidate.Projects);
                 merged.Evidence.UnionWith(candidate.Evidence);
                 merged.WrapperOf ??= candidate.WrapperOf;
+                merged.ImplementationOf ??= candidate.ImplementationOf;
                 merged.Followed |= candidate.Followed;
                 merged.DeclaredIn = merged.DeclaredIn == "source" ? "source" : candidate.DeclaredIn;
                 if (merged.FirstCall.Length == 0 || (candidate.FirstCall.Length > 0 && string.CompareOrdinal(candidate.FirstCall, merged.FirstCall) < 0))
@@ -244,13 +252,17 @@ namespace PiiGuard.Tool
                     continue;
                 }
 
-                // Fold into the outermost candidate that is listed (a wrapper of a wrapper goes to the end of the chain).
+                // Fold into the outermost candidate that is listed: a wrapper of a wrapper, or of an implementation, goes to the end of the chain.
                 SinkCandidate? target = null;
-                string? next = candidate.WrapperOf;
-                for (int hop = 0; hop < 8 && next != null && byId.TryGetValue(next, out SinkCandidate? wrapped) && !wrapped.Followed && !ReferenceEquals(wrapped, candidate); hop++)
+                SinkCandidate current = candidate;
+                for (int hop = 0; hop < 8 && Next(current, byId) is { } next && !ReferenceEquals(next, candidate); hop++)
                 {
-                    target = wrapped;
-                    next = wrapped.WrapperOf;
+                    // One hop through an implementation and the row on the interface does not cover these calls.
+                    bool throughWrapper = current.WrapperOf != null && byId.TryGetValue(current.WrapperOf, out SinkCandidate? w) && !w.Followed;
+                    candidate.Via = candidate.Via == "implementation" || !throughWrapper ? "implementation" : "wrapper";
+
+                    target = next;
+                    current = next;
                 }
 
                 if (target is null)
@@ -269,6 +281,42 @@ namespace PiiGuard.Tool
             }
 
             return roots.OrderByDescending(r => r.TotalCallsWithData).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
+        }
+
+        /// <summary>The listed candidate a candidate passes its message to, or else the one it implements.</summary>
+        private static SinkCandidate? Next(SinkCandidate candidate, Dictionary<string, SinkCandidate> byId)
+        {
+            foreach (string? id in new[] { candidate.WrapperOf, candidate.ImplementationOf })
+            {
+                if (id != null && byId.TryGetValue(id, out SinkCandidate? next) && !next.Followed)
+                {
+                    return next;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The interface method a method implements, or the method it overrides.</summary>
+        private static IMethodSymbol? Implemented(IMethodSymbol method)
+        {
+            if (method.OverriddenMethod is { } overridden)
+            {
+                return overridden.OriginalDefinition;
+            }
+
+            foreach (INamedTypeSymbol @interface in method.ContainingType.AllInterfaces)
+            {
+                foreach (ISymbol member in @interface.GetMembers(method.Name))
+                {
+                    if (member is IMethodSymbol declared && SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(declared)?.OriginalDefinition, method))
+                    {
+                        return declared.OriginalDefinition;
+                    }
+                }
+            }
+
+            return null;
         }
 
         /// <summary>The words of a PascalCase name: <c>ILogManager</c> → I, Log, Manager; <c>Login</c> → Login.</summary>
@@ -315,6 +363,12 @@ namespace PiiGuard.Tool
 
             bool logLike = HasLogWord(method.Name) || (HasLogWord(type.Name) && LogVerbs.Contains(Words(method.Name).FirstOrDefault() ?? ""));
             if (!logLike)
+            {
+                return null;
+            }
+
+            // A method that returns a string made from its message formats it (Utilities.LogMessage): the leak analysis follows what it returns.
+            if (method.ReturnType.SpecialType == SpecialType.System_String)
             {
                 return null;
             }

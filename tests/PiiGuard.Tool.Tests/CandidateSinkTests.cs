@@ -80,6 +80,7 @@ public sealed class CandidateSinkTests : IClassFixture<OwnLoggerScan>
         JsonElement candidate = _scan.FirstInventory.Root.GetProperty("candidateSinks")[0];
         JsonElement wrapper = Assert.Single(candidate.GetProperty("wrappers").EnumerateArray().ToArray());
         Assert.Equal("M:Shop.Infrastructure.CheckoutLog.Info(System.String,System.Object[])", Inventory.S(wrapper, "method"));
+        Assert.Equal("wrapper", Inventory.S(wrapper, "via"));
         Assert.Equal(1, wrapper.GetProperty("callsWithData").GetInt32());
     }
 
