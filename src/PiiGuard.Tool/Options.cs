@@ -31,6 +31,10 @@ namespace PiiGuard.Tool
                                     folder or above); findings it holds are suppressed, entries that
                                     match no finding are PII110
 
+            After the summary, a scan lists the candidate sinks: log-like methods the catalogue does not name (a
+            team's own ILogManager.Log, IAuditService.Record...), each with the piiguard.catalog row that makes it a
+            sink (docs/configuration.md); --json writes them as candidateSinks.
+
             piiguard baseline: writes piiguard.baseline.json beside the input (or --output) with today's
             findings (PII001-PII009); --update drops the entries that match no finding and keeps the rest
             with their reviews (it never adds); --check only reports stale entries (PII110, exit 1)

@@ -231,12 +231,13 @@ namespace PiiGuard.Tool
             }
 
             PrintSummary(report);
+            PrintCandidateSinks(report);
             foreach (string line in skipped)
             {
                 Console.WriteLine("note: skipped " + line);
             }
 
-            if (!WriteIfAsked(options.Json, () => inventory.ToJson(), "inventory")
+            if (!WriteIfAsked(options.Json, () => Reports.InventoryJson(report), "inventory")
                 || !WriteIfAsked(options.Sarif, () => Reports.Sarif(report), "SARIF")
                 || !WriteIfAsked(options.Markdown, () => Reports.Markdown(report), "Markdown report")
                 || !WriteIfAsked(options.Html, () => Reports.Html(report), "HTML report"))
@@ -584,6 +585,43 @@ namespace PiiGuard.Tool
             Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "scanned {0} project(s) in {1:F1}s", report.Scans.Count, report.Elapsed.TotalSeconds));
         }
 
+        /// <summary>
+        /// The candidate sinks, each with the row to paste into a piiguard.catalog file. Plain lines, not a table: a row is
+        /// wider than a terminal and must be copied whole. Nothing is printed when there are none.
+        /// </summary>
+        private static void PrintCandidateSinks(Report report)
+        {
+            if (report.CandidateSinks.Count == 0)
+            {
+                return;
+            }
+
+            Console.WriteLine();
+            Console.WriteLine(I(report.CandidateSinks.Count) + " candidate sink(s): log-like methods the catalogue does not name, so what they are given is not checked.");
+            Console.WriteLine("If one writes a log, an audit trail or any other record people read, add its row to a piiguard.catalog file");
+            Console.WriteLine("(docs/configuration.md, \"Your own catalogue\"):");
+            foreach (SinkCandidate candidate in report.CandidateSinks)
+            {
+                Console.WriteLine();
+                Console.WriteLine("  " + candidate.Display);
+                Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "    {0} call(s), {1} with data (first: {2}); {3}", candidate.Calls, candidate.CallsWithData, candidate.FirstCall,
+                    string.Join(", ", candidate.Projects)));
+                foreach (string evidence in candidate.Evidence)
+                {
+                    Console.WriteLine("    " + evidence);
+                }
+
+                foreach (SinkCandidate wrapper in candidate.Wrappers)
+                {
+                    Console.WriteLine(wrapper.Via == "implementation"
+                        ? string.Format(CultureInfo.InvariantCulture, "    also called directly on the implementation {0}: {1} call(s) with data (the row does not cover those calls)", wrapper.Display, wrapper.CallsWithData)
+                        : string.Format(CultureInfo.InvariantCulture, "    also called through {0}: {1} call(s) with data (followed once the row is added)", wrapper.Display, wrapper.CallsWithData));
+                }
+
+                Console.WriteLine("    " + candidate.Row);
+            }
+        }
+
         private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
 
         private static string Colour(int count, string colour) =>
@@ -591,5 +629,9 @@ namespace PiiGuard.Tool
     }
 
     /// <summary>What the reports are made of.</summary>
-    internal sealed record Report(string Input, InventoryDocument Inventory, IReadOnlyList<ProjectScan> Scans, TimeSpan Elapsed);
+    internal sealed record Report(string Input, InventoryDocument Inventory, IReadOnlyList<ProjectScan> Scans, TimeSpan Elapsed)
+    {
+        /// <summary>The candidate sinks of every scanned project, merged and ranked.</summary>
+        public IReadOnlyList<SinkCandidate> CandidateSinks { get; } = SinkCandidates.Merge(Scans.SelectMany(s => s.CandidateSinks));
+    }
 }

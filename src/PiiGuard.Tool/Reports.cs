@@ -18,6 +18,55 @@ namespace PiiGuard.Tool
 
         private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
 
+        // ------------------------------------------------------------------ JSON
+
+        /// <summary>
+        /// The inventory JSON (shared with the package's build task) with the tool's own field added last:
+        /// <c>candidateSinks</c>, the log-like methods the catalogue does not name (docs/inventory.md). The other fields are
+        /// written by <see cref="InventoryDocument.ToJson"/> unchanged.
+        /// </summary>
+        public static string InventoryJson(Report report)
+        {
+            string json = report.Inventory.ToJson();
+            int end = json.LastIndexOf('}');
+            var s = new StringBuilder(json.Substring(0, end).TrimEnd());
+            s.Append(",\n  \"candidateSinks\": [");
+            for (int i = 0; i < report.CandidateSinks.Count; i++)
+            {
+                s.Append(i == 0 ? "\n    " : ",\n    ");
+                WriteCandidate(s, report.CandidateSinks[i]);
+            }
+
+            s.Append(report.CandidateSinks.Count == 0 ? "]\n}\n" : "\n  ]\n}\n");
+            return s.ToString();
+        }
+
+        private static void WriteCandidate(StringBuilder s, SinkCandidate c)
+        {
+            static string Q(string value) => InventoryDocument.Quote(value);
+            s.Append("{\"method\": ").Append(Q(c.Id))
+                .Append(", \"display\": ").Append(Q(c.Display))
+                .Append(", \"rule\": \"log\"")
+                .Append(", \"parameters\": [").Append(string.Join(", ", c.Parameters.Select(p => p.ToString(CultureInfo.InvariantCulture)))).Append(']')
+                .Append(", \"row\": ").Append(Q(c.Row))
+                .Append(", \"declaredIn\": ").Append(Q(c.DeclaredIn))
+                .Append(", \"calls\": ").Append(I(c.Calls))
+                .Append(", \"callsWithData\": ").Append(I(c.CallsWithData))
+                .Append(", \"firstCall\": ").Append(Q(c.FirstCall))
+                .Append(", \"projects\": [").Append(string.Join(", ", c.Projects.Select(Q))).Append(']')
+                .Append(", \"evidence\": [").Append(string.Join(", ", c.Evidence.Select(Q))).Append(']')
+                .Append(", \"wrappers\": [");
+            for (int i = 0; i < c.Wrappers.Count; i++)
+            {
+                s.Append(i == 0 ? "" : ", ");
+                SinkCandidate w = c.Wrappers[i];
+                s.Append("{\"method\": ").Append(Q(w.Id)).Append(", \"display\": ").Append(Q(w.Display))
+                    .Append(", \"via\": ").Append(Q(w.Via)).Append(", \"calls\": ").Append(I(w.Calls)).Append(", \"callsWithData\": ").Append(I(w.CallsWithData)).Append('}');
+            }
+
+            s.Append("]}");
+        }
+
         // ------------------------------------------------------------------ SARIF
 
         /// <summary>SARIF 2.1.0: every PiiGuard finding (the inventory entries PII201/PII202 are in the JSON, not here).</summary>

@@ -48,6 +48,9 @@ namespace PiiGuard.Tool
 
         /// <summary>Every PII001–PII009 finding (suppressed or not) as a baseline entry, with whether it is suppressed.</summary>
         public List<(BaselineEntry Entry, bool Suppressed)> Fingerprints { get; } = new List<(BaselineEntry, bool)>();
+
+        /// <summary>Log-like methods the catalogue does not name, called from this project (<see cref="SinkCandidates"/>).</summary>
+        public List<SinkCandidate> CandidateSinks { get; } = new List<SinkCandidate>();
     }
 
     /// <summary>
@@ -222,6 +225,7 @@ namespace PiiGuard.Tool
                 scan.Records.Add(record);
             }
 
+            scan.CandidateSinks.AddRange(SinkCandidates.Find(compilation, analyzerOptions, project.Name, root, cancellationToken));
             return scan;
         }
 
