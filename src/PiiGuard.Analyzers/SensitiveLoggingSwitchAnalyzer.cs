@@ -39,8 +39,10 @@ namespace PiiGuard.Analyzers
                     return;
                 }
 
-                start.RegisterOperationAction(symbols.AnalyzeInvocation, OperationKind.Invocation);
-                start.RegisterOperationAction(symbols.AnalyzeAssignment, OperationKind.SimpleAssignment, OperationKind.CompoundAssignment);
+                // Syntax first, by the switch's name; only those nodes are bound. An operation action would make the driver
+                // build every body's operation tree for a handful of calls (issue 18).
+                start.RegisterSyntaxNodeAction(symbols.AnalyzeInvocationSyntax, SyntaxKind.InvocationExpression);
+                start.RegisterSyntaxNodeAction(symbols.AnalyzeAssignmentSyntax, SyntaxKind.SimpleAssignmentExpression, SyntaxKind.OrAssignmentExpression);
             });
         }
 
@@ -99,9 +101,42 @@ namespace PiiGuard.Analyzers
             private static Diagnostic Create(IOperation at, string display, string sink) =>
                 Diagnostic.Create(Rules.SensitiveLoggingSwitch, at.Syntax.GetLocation(), ImmutableDictionary<string, string?>.Empty.Add(DiagnosticPropertyNames.Sink, sink), display);
 
-            public void AnalyzeInvocation(OperationAnalysisContext context)
+            public void AnalyzeInvocationSyntax(SyntaxNodeAnalysisContext context)
             {
-                var invocation = (IInvocationOperation)context.Operation;
+                var syntax = (InvocationExpressionSyntax)context.Node;
+                string? name = syntax.Expression switch
+                {
+                    MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                    MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+                    SimpleNameSyntax simple => simple.Identifier.ValueText,
+                    _ => null,
+                };
+                if (name is "EnableSensitiveDataLogging" or "WithHttpLogging"
+                    && context.SemanticModel.GetOperation(syntax, context.CancellationToken) is IInvocationOperation invocation)
+                {
+                    AnalyzeInvocation(invocation, context.ReportDiagnostic);
+                }
+            }
+
+            public void AnalyzeAssignmentSyntax(SyntaxNodeAnalysisContext context)
+            {
+                var syntax = (AssignmentExpressionSyntax)context.Node;
+                string? name = syntax.Left switch
+                {
+                    MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                    MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+                    SimpleNameSyntax simple => simple.Identifier.ValueText,
+                    _ => null,
+                };
+                if (name is "ShowPII" or "LogCompleteSecurityArtifact" or "LoggingFields"
+                    && context.SemanticModel.GetOperation(syntax, context.CancellationToken) is IAssignmentOperation assignment)
+                {
+                    AnalyzeAssignment(assignment, context.ReportDiagnostic);
+                }
+            }
+
+            private void AnalyzeInvocation(IInvocationOperation invocation, Action<Diagnostic> report)
+            {
                 IMethodSymbol method = invocation.TargetMethod;
                 if (method.Name == "EnableSensitiveDataLogging" && method.ContainingType is { } type
                     && (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, _dbContextOptionsBuilder) || SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, _dbContextOptionsBuilderOfT)))
@@ -117,7 +152,7 @@ namespace PiiGuard.Analyzers
 
                     if (enabled && !InDevelopmentBranch(invocation))
                     {
-                        context.ReportDiagnostic(Create(invocation, "EnableSensitiveDataLogging", type.Name + ".EnableSensitiveDataLogging"));
+                        report(Create(invocation, "EnableSensitiveDataLogging", type.Name + ".EnableSensitiveDataLogging"));
                     }
 
                     return;
@@ -129,15 +164,14 @@ namespace PiiGuard.Analyzers
                     {
                         if (SymbolEqualityComparer.Default.Equals(argument.Parameter?.Type, _httpLoggingFields) && IsSensitiveFields(argument.Value) && !InDevelopmentBranch(invocation))
                         {
-                            context.ReportDiagnostic(Create(argument, "HTTP logging of bodies or query strings", "WithHttpLogging"));
+                            report(Create(argument, "HTTP logging of bodies or query strings", "WithHttpLogging"));
                         }
                     }
                 }
             }
 
-            public void AnalyzeAssignment(OperationAnalysisContext context)
+            private void AnalyzeAssignment(IAssignmentOperation assignment, Action<Diagnostic> report)
             {
-                var assignment = (IAssignmentOperation)context.Operation;
                 if (assignment.Target is not IPropertyReferenceOperation { Property: { } property })
                 {
                     return;
@@ -148,21 +182,21 @@ namespace PiiGuard.Analyzers
                     && assignment.Value.ConstantValue is { HasValue: true, Value: true }
                     && !InDevelopmentBranch(assignment))
                 {
-                    context.ReportDiagnostic(Create(assignment, "IdentityModelEventSource." + property.Name, "IdentityModelEventSource." + property.Name));
+                    report(Create(assignment, "IdentityModelEventSource." + property.Name, "IdentityModelEventSource." + property.Name));
                     return;
                 }
 
                 if (_httpLoggingOptions != null && SymbolEqualityComparer.Default.Equals(property.ContainingType, _httpLoggingOptions) && property.Name == "LoggingFields"
                     && IsSensitiveFields(assignment.Value) && !InDevelopmentBranch(assignment))
                 {
-                    context.ReportDiagnostic(Create(assignment, "HTTP logging of bodies or query strings", "HttpLoggingOptions.LoggingFields"));
+                    report(Create(assignment, "HTTP logging of bodies or query strings", "HttpLoggingOptions.LoggingFields"));
                     return;
                 }
 
                 if (_w3cLoggerOptions != null && SymbolEqualityComparer.Default.Equals(property.ContainingType, _w3cLoggerOptions) && property.Name == "LoggingFields"
                     && PersonalW3CFields(assignment.Value) is { } fields && !InDevelopmentBranch(assignment))
                 {
-                    context.ReportDiagnostic(Create(assignment, "W3C logging of " + fields, "W3CLoggerOptions.LoggingFields"));
+                    report(Create(assignment, "W3C logging of " + fields, "W3CLoggerOptions.LoggingFields"));
                 }
             }
 

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -45,7 +46,9 @@ namespace PiiGuard.Analyzers
                 }
 
                 start.RegisterSymbolAction(ctx => AnalyzeRecord(ctx, symbols), SymbolKind.NamedType);
-                start.RegisterOperationBlockAction(ctx => AnalyzeUserMethod(ctx, symbols));
+                // Only ToString and PrintMembers bodies are read: a syntax action on those declarations binds them alone,
+                // where an operation-block action would make the driver build every body's operation tree (issue 18).
+                start.RegisterSyntaxNodeAction(ctx => AnalyzeUserMethodSyntax(ctx, symbols), SyntaxKind.MethodDeclaration);
             });
         }
 
@@ -176,9 +179,22 @@ namespace PiiGuard.Analyzers
             return false;
         }
 
-        private static void AnalyzeUserMethod(OperationBlockAnalysisContext context, PiiSymbols symbols)
+        private static void AnalyzeUserMethodSyntax(SyntaxNodeAnalysisContext context, PiiSymbols symbols)
         {
-            if (context.OwningSymbol is not IMethodSymbol { IsStatic: false, MethodKind: MethodKind.Ordinary } method
+            var declaration = (MethodDeclarationSyntax)context.Node;
+            if (declaration.Identifier.ValueText is not ("ToString" or "PrintMembers")
+                || context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is not IMethodSymbol method
+                || context.SemanticModel.GetOperation(declaration, context.CancellationToken) is not { } body)
+            {
+                return;
+            }
+
+            AnalyzeUserMethod(method, ImmutableArray.Create(body), context.ReportDiagnostic, context.CancellationToken, symbols);
+        }
+
+        private static void AnalyzeUserMethod(IMethodSymbol method, ImmutableArray<IOperation> blocks, System.Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken, PiiSymbols symbols)
+        {
+            if (method is not { IsStatic: false, MethodKind: MethodKind.Ordinary }
                 || (method.Name != "ToString" && method.Name != "PrintMembers")
                 || method.ContainingType is not INamedTypeSymbol type
                 || IsMaskedByGenerator(type, symbols)
@@ -202,7 +218,7 @@ namespace PiiGuard.Analyzers
             }
 
             var personal = new Printed();
-            foreach (IOperation block in context.OperationBlocks)
+            foreach (IOperation block in blocks)
             {
                 foreach (IOperation operation in block.Descendants())
                 {
@@ -234,13 +250,13 @@ namespace PiiGuard.Analyzers
             }
 
             Location location = method.Locations.Length > 0 ? method.Locations[0] : Location.None;
-            if (method.DeclaringSyntaxReferences.Length > 0 && method.DeclaringSyntaxReferences[0].GetSyntax(context.CancellationToken).Parent is BaseTypeDeclarationSyntax declaration)
+            if (method.DeclaringSyntaxReferences.Length > 0 && method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken).Parent is BaseTypeDeclarationSyntax declaration)
             {
                 location = declaration.Identifier.GetLocation();
             }
 
             ImmutableDictionary<string, string?> properties = personal.Properties(type, method.Name);
-            context.ReportDiagnostic(Diagnostic.Create(Rules.UnmaskedToString, location, properties, type.Name, string.Join(", ", personal.Names), display));
+            report(Diagnostic.Create(Rules.UnmaskedToString, location, properties, type.Name, string.Join(", ", personal.Names), display));
         }
 
         /// <summary>
