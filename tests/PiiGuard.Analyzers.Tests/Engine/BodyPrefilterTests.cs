@@ -1,0 +1,162 @@
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PiiGuard.Analyzers.Core;
+using PiiGuard.Analyzers.Flow;
+using PiiGuard.Analyzers.Flow.Catalog;
+using PiiGuard.Analyzers.Tests.Infrastructure;
+
+namespace PiiGuard.Analyzers.Tests.Engine;
+
+/// <summary>
+/// Which bodies the flow analyzer binds (issue 18): those through which personal data can enter, by the names they
+/// mention, closed over the compilation; the others are skipped without binding. That no leak is lost is what every
+/// other analyzer test checks (they all run through the prefilter); here, that bodies are skipped at all, and which.
+/// </summary>
+public class BodyPrefilterTests
+{
+    private const string Domain = """
+        using System;
+        using System.Collections.Generic;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Identity;
+        using Microsoft.Extensions.Logging;
+        using PiiGuard;
+
+        public class Customer
+        {
+            [Pii(PiiKind.Email)] public string Email { get; set; } = "";
+            public string Tier { get; set; } = "";
+            public string Describe() => Tier;
+        }
+
+        public class Cart
+        {
+            public Customer? Owner { get; set; }
+            public int Items { get; set; }
+        }
+
+        public class ApplicationUser : IdentityUser
+        {
+        }
+
+        public record Contact([Pii(PiiKind.Phone)] string Phone, int Id);
+
+        public class Repository
+        {
+            private readonly List<Customer> _customers = new List<Customer>();
+            public Customer Find(int id) => _customers[id];
+            public int Count() => 42;
+        }
+
+        public class Mailer
+        {
+            private string _lastRecipient = "";
+            public void Remember(Customer c) => _lastRecipient = c.Email;
+            public string Last() => _lastRecipient;
+        }
+        """;
+
+    private const string Services = """
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.Extensions.Logging;
+        using PiiGuard;
+
+        public class Services(ILogger logger, Repository repository, Mailer mailer)
+        {
+            public void Plain(int a, int b) => logger.LogInformation("{Sum}", a + b);
+            public void Counts() => logger.LogInformation("{Count}", repository.Count());
+            public void Direct(Customer c) => logger.LogInformation("{Email}", c.Email);
+            public void ThroughReturn(int id) { var c = repository.Find(id); logger.LogInformation("{C}", c); }
+            public void ThroughField() => logger.LogInformation("{Last}", mailer.Last());
+            public void Nested(Cart cart) => logger.LogInformation("{Cart}", cart);
+            public void Derived(ApplicationUser user) => logger.LogInformation("{User}", user);
+            public void Positional(Contact contact) => logger.LogInformation("{Contact}", contact);
+            public void Parameter([Pii(PiiKind.Name)] string name) => logger.LogInformation("{Name}", name);
+            public void Claims(HttpContext context) => logger.LogInformation("{Name}", context.User.Identity?.Name);
+            public void ClientIp(HttpContext context) => logger.LogInformation("{Ip}", context.Connection.RemoteIpAddress);
+            public void Header(HttpContext context) => logger.LogInformation("{H}", context.Request.Headers["X-Forwarded-For"]);
+            public void NameOfAPlainThing(System.Type type) => logger.LogInformation("{Name}", type.Name);
+        }
+        """;
+
+    private static BodyPrefilter Create(CSharpCompilation compilation, bool discover = false)
+    {
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        return new BodyPrefilter(compilation, PiiSymbols.Create(compilation, discover), UserCatalog.Empty, userIdsArePersonal: false);
+    }
+
+    private static CSharpCompilation Compile(params string[] sources) => CSharpCompilation.Create(
+        "Prefilter",
+        sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, path: $"File{i}.cs")),
+        TestReferences.All,
+        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+    private static bool MayLeak(BodyPrefilter prefilter, CSharpCompilation compilation, string method)
+    {
+        MethodDeclarationSyntax declaration = compilation.SyntaxTrees.SelectMany(t => t.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>())
+            .Single(m => m.Identifier.ValueText == method);
+        ISymbol owner = compilation.GetSemanticModel(declaration.SyntaxTree).GetDeclaredSymbol(declaration)!;
+        return prefilter.MayLeak(owner, declaration, CancellationToken.None);
+    }
+
+    [Theory]
+    [InlineData("Direct")] // a personal member by name
+    [InlineData("ThroughReturn")] // a method whose declaration mentions a personal type returns it
+    [InlineData("ThroughField")] // a field assigned personal data in another method
+    [InlineData("Nested")] // a type holding a personal type
+    [InlineData("Derived")] // a type deriving from a referenced type with [PersonalData] members
+    [InlineData("Positional")] // a record whose positional parameter is annotated
+    [InlineData("Parameter")] // a personal parameter of the member itself
+    [InlineData("Claims")] // a framework source reached through Identity
+    [InlineData("ClientIp")]
+    [InlineData("Header")] // a keyed source reached through Headers
+    [InlineData("Find")]
+    [InlineData("Remember")]
+    public void Analyses_the_bodies_personal_data_can_enter(string method)
+    {
+        CSharpCompilation compilation = Compile(Domain, Services);
+        Assert.True(MayLeak(Create(compilation), compilation, method), method);
+    }
+
+    [Theory]
+    [InlineData("Plain")]
+    [InlineData("Counts")]
+    [InlineData("NameOfAPlainThing")] // "Name" alone is not the signed-in user's name: Identity is not mentioned
+    public void Skips_the_bodies_that_mention_no_way_in(string method)
+    {
+        CSharpCompilation compilation = Compile(Domain, Services);
+        Assert.False(MayLeak(Create(compilation), compilation, method), method);
+    }
+
+    [Fact]
+    public void A_method_of_a_personal_type_is_analysed_for_this()
+    {
+        CSharpCompilation compilation = Compile(Domain, Services);
+
+        // Customer.Describe reads only Tier, but `this` is a Customer: logging or passing it would carry the e-mail.
+        Assert.True(MayLeak(Create(compilation), compilation, "Describe"));
+    }
+
+    [Fact]
+    public void Discovery_makes_names_of_personal_data_relevant()
+    {
+        const string unannotated = """
+            using Microsoft.Extensions.Logging;
+
+            public class Person { public string PassportNumber { get; set; } = ""; public int Age2 { get; set; } }
+
+            public class Service(ILogger logger)
+            {
+                public void Log(Person p) => logger.LogInformation("{P}", p.PassportNumber);
+                public void Other(int x) => logger.LogInformation("{X}", x);
+            }
+            """;
+        CSharpCompilation compilation = Compile(unannotated);
+        Assert.False(MayLeak(Create(compilation, discover: false), compilation, "Log"));
+        Assert.True(MayLeak(Create(compilation, discover: true), compilation, "Log"));
+        Assert.False(MayLeak(Create(compilation, discover: true), compilation, "Other"));
+    }
+}
