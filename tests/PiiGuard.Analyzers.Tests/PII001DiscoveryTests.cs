@@ -249,6 +249,25 @@ public class PII001DiscoveryTests
         """);
 
     [Fact]
+    public Task Names_APersonsNameHeldByATypeNamedLikeAFile_IsASource() => VerifyAsync("""
+        using Microsoft.Extensions.Logging;
+
+        // "File" in the type's name excludes only its generic name members (a path's FullName), not a card holder's name.
+        public class PaymentCardOnFile { public string CardHolder { get; set; } = ""; public string FullName { get; set; } = ""; }
+        public class CustomerFile { public string LastName { get; set; } = ""; }
+
+        class Service
+        {
+            void Run(ILogger logger, PaymentCardOnFile card, CustomerFile file)
+            {
+                logger.LogInformation("{H}", {|PII001:card.CardHolder|});
+                logger.LogInformation("{L}", {|PII001:file.LastName|});
+                logger.LogInformation("{F}", card.FullName);
+            }
+        }
+        """);
+
+    [Fact]
     public Task Names_WholeObjectAndHash() => VerifyAsync("""
         using System.Security.Cryptography;
         using System.Text;

@@ -108,7 +108,7 @@ namespace PiiGuard.Analyzers.Core
             }
 
             if (PersonalDataNames.Recognise(symbol.Name) is not { } match || !CanHold(type, match.Types) || IsPlaceType(symbol.ContainingType, match.Kind)
-                || IsTechnicalType(symbol.ContainingType, match.Kind))
+                || IsTechnicalType(symbol.ContainingType, match.Kind, symbol.Name))
             {
                 return null;
             }
@@ -152,8 +152,12 @@ namespace PiiGuard.Analyzers.Core
         /// <c>FileInfo.FullName</c> are paths, <c>AssemblyInfo.FullName</c> a type's or assembly's name (.NET's own use of
         /// FullName). Found on jellyfin/jellyfin, where it was half of the name-discovered leaks (docs/discovery.md).
         /// </summary>
-        private static bool IsTechnicalType(INamedTypeSymbol? type, string kind) =>
-            type != null && kind == "Name"
+        /// <remarks>
+        /// Only the generic name members (<c>FullName</c>, <c>DisplayName</c>...) of such types: a person's name held by one
+        /// (<c>PaymentCardOnFile.CardHolder</c>, <c>CustomerFile.LastName</c>) is still found.
+        /// </remarks>
+        private static bool IsTechnicalType(INamedTypeSymbol? type, string kind, string member) =>
+            type != null && kind == "Name" && member is "FullName" or "DisplayName" or "FriendlyName" or "Name" or "ShortName" or "LongName"
             && PersonalDataNames.SplitWords(type.Name).Exists(w => w is "file" or "files" or "filesystem" or "folder" or "directory" or "path" or "metadata"
                 or "assembly" or "type" or "module" or "package" or "plugin" or "theme" or "resource" or "class" or "namespace" or "font" or "blob"
                 or "attachment" or "manifest" or "symbol");
