@@ -30,7 +30,7 @@ public static class AnalyzerProfile
         };
         // PIIGUARD_PROFILE_SYNTAX_FLOOR=1: also a row with an analyzer that registers only an empty code-block action (no
         // operation trees): what an analyzer pays that looks at syntax first and binds only the bodies it needs.
-        if (Environment.GetEnvironmentVariable("PIIGUARD_PROFILE_SYNTAX_FLOOR") == "1")
+        if (Environment.GetEnvironmentVariable("PIIGUARD_PROFILE_SYNTAX_FLOOR") is "1" or "nogenerator")
         {
             variants.Insert(1, ("syntax-floor", typeof(EmptyCodeBlockAnalyzer).Assembly));
         }
@@ -72,6 +72,7 @@ public static class AnalyzerProfile
             }
 
             var compileCpu = new List<double>();
+            var compileGeneratedCpu = new List<double>();
             var cpu = variants.ToDictionary(v => v.Name, _ => new List<double>());
             var own = variants.ToDictionary(v => v.Name, _ => new Dictionary<string, List<double>>());
             var diagnostics = new Dictionary<string, int>();
@@ -82,9 +83,17 @@ public static class AnalyzerProfile
                 TimeSpan before = Process.GetCurrentProcess().TotalProcessorTime;
                 compilation.Clone().GetDiagnostics();
                 double compilerOnly = (Process.GetCurrentProcess().TotalProcessorTime - before).TotalSeconds;
+                // The compiler alone over the same code plus PiiGuard's generated masking code: what the generator's output
+                // costs to compile, apart from what the analyzers cost.
+                CSharpGeneratorDriver.Create(Load("current", typeof(PiiGuard.Analyzers.RuleIdentifiers).Assembly).Generators)
+                    .RunGeneratorsAndUpdateCompilation(compilation.Clone(), out Compilation withGenerated, out _);
+                before = Process.GetCurrentProcess().TotalProcessorTime;
+                withGenerated.GetDiagnostics();
+                double compilerGenerated = (Process.GetCurrentProcess().TotalProcessorTime - before).TotalSeconds;
                 if (rep > 0)
                 {
                     compileCpu.Add(compilerOnly);
+                    compileGeneratedCpu.Add(compilerGenerated);
                 }
 
                 foreach ((string name, Assembly assembly) in variants)
@@ -116,7 +125,7 @@ public static class AnalyzerProfile
                 }
             }
 
-            Console.WriteLine($"{size} files: compiler alone, CPU {Median(compileCpu):F2} s");
+            Console.WriteLine($"{size} files: compiler alone, CPU {Median(compileCpu):F2} s (runs {Runs(compileCpu)}); with PiiGuard's generated code {Median(compileGeneratedCpu):F2} s (runs {Runs(compileGeneratedCpu)})");
             foreach ((string name, _) in variants)
             {
                 Console.WriteLine($"  {name}: compiler + analyzers, CPU {Median(cpu[name]):F2} s (runs {Runs(cpu[name])}), {diagnostics[name]} diagnostics");
@@ -142,7 +151,12 @@ public static class AnalyzerProfile
     {
         if (name == "syntax-floor")
         {
-            return (ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyCodeBlockAnalyzer()), Load("current", typeof(PiiGuard.Analyzers.RuleIdentifiers).Assembly).Generators);
+            // PIIGUARD_PROFILE_SYNTAX_FLOOR=nogenerator: the same row without PiiGuard's generator, to tell what the analyzer
+            // driver costs the user's code from what it costs the generated code.
+            return (ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyCodeBlockAnalyzer()),
+                Environment.GetEnvironmentVariable("PIIGUARD_PROFILE_SYNTAX_FLOOR") == "nogenerator"
+                    ? Array.Empty<ISourceGenerator>()
+                    : Load("current", typeof(PiiGuard.Analyzers.RuleIdentifiers).Assembly).Generators);
         }
 
         if (assembly == typeof(AnalyzerProfile).Assembly)
