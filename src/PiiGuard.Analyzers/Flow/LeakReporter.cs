@@ -7,11 +7,35 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace PiiGuard.Analyzers.Flow
 {
+    /// <summary>One leak the walk found: what reached which sink, where. The walk's result, before any diagnostic is built.</summary>
+    internal readonly struct LeakFinding
+    {
+        public LeakFinding(Taint taint, IOperation location, Sink sink, string sinkDisplay)
+        {
+            Taint = taint;
+            Location = location;
+            Sink = sink;
+            SinkDisplay = sinkDisplay;
+        }
+
+        /// <summary>The personal datum and where it came from.</summary>
+        public Taint Taint { get; }
+
+        /// <summary>The value that reached the sink.</summary>
+        public IOperation Location { get; }
+
+        public Sink Sink { get; }
+
+        /// <summary>The sink as the message names it (<c>ILogger.LogInformation</c>, or the path through a summary).</summary>
+        public string SinkDisplay { get; }
+    }
+
     /// <summary>
-    /// Collects the leaks of one operation block, one diagnostic per location (loops and local functions are walked more
-    /// than once), and builds the diagnostics with their properties (<see cref="DiagnosticPropertyNames"/>): <c>member</c>,
-    /// <c>piiKind</c>, <c>sensitivity</c> and <c>sink</c> for the inventory and the tool, <c>hash</c> (PII007) and
-    /// <c>piiKinds</c> (PII005), and <c>fix</c> for the code fixes.
+    /// The leaks of one operation block: the walk records each as a <see cref="LeakFinding"/>, one per location (loops and
+    /// local functions are walked more than once), and the diagnostics are built from these findings once the walk is
+    /// over, with their properties (<see cref="DiagnosticPropertyNames"/>): <c>member</c>, <c>piiKind</c>,
+    /// <c>sensitivity</c> and <c>sink</c> for the inventory and the tool, <c>hash</c> (PII007) and <c>piiKinds</c>
+    /// (PII005), and <c>fix</c> for the code fixes.
     /// </summary>
     internal sealed class LeakReporter
     {
@@ -21,9 +45,11 @@ namespace PiiGuard.Analyzers.Flow
         public const string FixToMaskedString = "toMaskedString";
         public const string FixPseudonymize = "pseudonymize";
 
-        private readonly Dictionary<(SyntaxTree?, TextSpan), Diagnostic> _diagnostics = new Dictionary<(SyntaxTree?, TextSpan), Diagnostic>();
+        private readonly Dictionary<(SyntaxTree?, TextSpan), LeakFinding> _findings = new Dictionary<(SyntaxTree?, TextSpan), LeakFinding>();
+        private readonly List<(SyntaxTree?, TextSpan)> _order = new List<(SyntaxTree?, TextSpan)>();
         private readonly SyntaxTree? _tree;
         private readonly Func<SyntaxNode, bool>? _isUserCode;
+        private TypeFacts? _facts;
 
         public LeakReporter(SyntaxTree? tree)
         {
@@ -41,20 +67,55 @@ namespace PiiGuard.Analyzers.Flow
             _isUserCode = isUserCode;
         }
 
-        public IEnumerable<Diagnostic> Diagnostics => _diagnostics.Values;
+        /// <summary>The walk's result: the leaks found, in the order they were first met, one per location.</summary>
+        public IEnumerable<LeakFinding> Findings
+        {
+            get
+            {
+                foreach (var key in _order)
+                {
+                    yield return _findings[key];
+                }
+            }
+        }
 
+        /// <summary>The diagnostics of <see cref="Findings"/>, built now that the walk is over.</summary>
+        public IEnumerable<Diagnostic> Diagnostics
+        {
+            get
+            {
+                foreach (LeakFinding finding in Findings)
+                {
+                    yield return CreateDiagnostic(finding, _facts!);
+                }
+            }
+        }
+
+        /// <summary>Records a leak met by the walk; nothing is built until <see cref="Diagnostics"/> is read.</summary>
         public void Report(Taint taint, IOperation location, Sink sink, string sinkDisplay, TypeFacts facts)
         {
-            // One leak, one diagnostic, and only in the tree being analysed (a location in a summarised callee is not
-            // reported here): both are decided before the properties and the message are built.
+            // One leak, one finding, and only in the tree being analysed (a location in a summarised callee is not
+            // reported here).
             Location where = (taint.Hash ?? location).Syntax.GetLocation();
             var key = (where.SourceTree, where.SourceSpan);
-            if ((where.SourceTree != null && _tree != null && where.SourceTree != _tree) || _diagnostics.ContainsKey(key)
+            if ((where.SourceTree != null && _tree != null && where.SourceTree != _tree) || _findings.ContainsKey(key)
                 || (_isUserCode != null && !_isUserCode((taint.Hash ?? location).Syntax)))
             {
                 return;
             }
 
+            _facts = facts;
+            _findings[key] = new LeakFinding(taint, location, sink, sinkDisplay);
+            _order.Add(key);
+        }
+
+        private Diagnostic CreateDiagnostic(LeakFinding finding, TypeFacts facts)
+        {
+            Taint taint = finding.Taint;
+            IOperation location = finding.Location;
+            Sink sink = finding.Sink;
+            string sinkDisplay = finding.SinkDisplay;
+            Location where = (taint.Hash ?? location).Syntax.GetLocation();
             var properties = ImmutableDictionary.CreateBuilder<string, string?>(StringComparer.Ordinal);
             properties[DiagnosticPropertyNames.Member] = taint.Display;
             properties[PiiKindProperty] = taint.Info.KindName;
@@ -120,7 +181,7 @@ namespace PiiGuard.Analyzers.Flow
                 properties.Remove(FixProperty);
             }
 
-            _diagnostics[key] = Diagnostic.Create(descriptor, where, properties.ToImmutable(), arguments);
+            return Diagnostic.Create(descriptor, where, properties.ToImmutable(), arguments);
         }
 
         /// <summary>
