@@ -1,0 +1,447 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+using PiiGuard.Analyzers.Core;
+using PiiGuard.Analyzers.Flow.Catalog;
+
+namespace PiiGuard.Analyzers.Flow
+{
+    /// <summary>The indexes behind <see cref="BodyPrefilter"/>: names per referenced assembly, and per syntax tree the members and what each body mentions.</summary>
+    internal sealed partial class BodyPrefilter
+    {
+        /// <summary>The names of the personal members (and their types) an assembly declares, when it can declare any.</summary>
+        private sealed class ReferencedNames
+        {
+            private readonly ISymbol?[] _attributes;
+
+            public ReferencedNames(IAssemblySymbol assembly, PiiSymbols pii)
+            {
+                _attributes = AttributesOf(pii);
+                var names = new List<string>();
+                if (CanDeclarePersonalData(assembly, pii))
+                {
+                    Collect(assembly.GlobalNamespace, pii, names);
+                }
+
+                foreach (string id in ReferencedSummaries.Of(assembly).Facts.Keys)
+                {
+                    if (NameOf(id) is { } method)
+                    {
+                        names.Add(method);
+                    }
+                }
+
+                Names = names;
+            }
+
+            public List<string> Names { get; }
+
+            /// <summary>Whether these names were read with the same annotation attribute types as <paramref name="pii"/> resolves.</summary>
+            public bool ComputedWith(PiiSymbols pii)
+            {
+                ISymbol?[] other = AttributesOf(pii);
+                for (int i = 0; i < other.Length; i++)
+                {
+                    if (!SymbolEqualityComparer.Default.Equals(_attributes[i], other[i]))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            private static ISymbol?[] AttributesOf(PiiSymbols pii) => new ISymbol?[]
+            {
+                pii.PiiAttribute, pii.PersonalDataAttribute, pii.DataClassificationAttribute, pii.NoDataClassificationAttribute, pii.NotPiiAttribute,
+            };
+
+            private static bool CanDeclarePersonalData(IAssemblySymbol assembly, PiiSymbols pii)
+            {
+                var declaring = new HashSet<string>(StringComparer.Ordinal);
+                foreach (INamedTypeSymbol? attribute in new[] { pii.PiiAttribute, pii.PersonalDataAttribute, pii.DataClassificationAttribute })
+                {
+                    if (attribute?.ContainingAssembly is { } a)
+                    {
+                        if (SymbolEqualityComparer.Default.Equals(a, assembly))
+                        {
+                            return true;
+                        }
+
+                        declaring.Add(a.Identity.Name);
+                    }
+                }
+
+                foreach (IModuleSymbol module in assembly.Modules)
+                {
+                    foreach (AssemblyIdentity reference in module.ReferencedAssemblies)
+                    {
+                        if (declaring.Contains(reference.Name))
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                return false;
+            }
+
+            private static void Collect(INamespaceSymbol ns, PiiSymbols pii, List<string> names)
+            {
+                foreach (INamespaceOrTypeSymbol member in ns.GetMembers())
+                {
+                    if (member is INamespaceSymbol child)
+                    {
+                        Collect(child, pii, names);
+                    }
+                    else if (member is INamedTypeSymbol type)
+                    {
+                        CollectType(type, pii, names);
+                    }
+                }
+            }
+
+            private static void CollectType(INamedTypeSymbol type, PiiSymbols pii, List<string> names)
+            {
+                if (type.DeclaredAccessibility is Accessibility.Private)
+                {
+                    return;
+                }
+
+                bool personal = false;
+                foreach (ISymbol member in type.GetMembers())
+                {
+                    if (member is INamedTypeSymbol nested)
+                    {
+                        CollectType(nested, pii, names);
+                    }
+                    else if (member is IPropertySymbol or IFieldSymbol or IMethodSymbol { MethodKind: MethodKind.Ordinary }
+                        && member.DeclaredAccessibility is not Accessibility.Private && pii.GetPii(member) != null)
+                    {
+                        names.Add(member.Name);
+                        personal = true;
+                    }
+                }
+
+                if (personal)
+                {
+                    names.Add(type.Name);
+                }
+            }
+
+            /// <summary>"M:Ns.Type.Method(System.String)" → "Method".</summary>
+            private static string? NameOf(string id)
+            {
+                int end = id.IndexOf('(');
+                string head = end < 0 ? id : id.Substring(0, end);
+                int generic = head.IndexOf("``", StringComparison.Ordinal);
+                if (generic > 0)
+                {
+                    head = head.Substring(0, generic);
+                }
+
+                int dot = head.LastIndexOf('.');
+                return dot < 0 || dot == head.Length - 1 ? null : head.Substring(dot + 1).Replace("#ctor", ".ctor");
+            }
+        }
+
+        /// <summary>One member declaration: its name, the identifiers it mentions and the names it assigns.</summary>
+        private sealed class MemberEntry
+        {
+            public MemberEntry(string name, string? typeName, bool holdsData, TextSpan span, string[] mentions, string[] assigned)
+            {
+                Name = name;
+                TypeName = typeName;
+                HoldsData = holdsData;
+                Span = span;
+                Mentions = mentions;
+                Assigned = assigned;
+            }
+
+            public string Name { get; }
+
+            public string? TypeName { get; }
+
+            /// <summary>A field, property, event or type declaration (base list, primary constructor): what an object holds.</summary>
+            public bool HoldsData { get; }
+
+            public TextSpan Span { get; }
+
+            public string[] Mentions { get; }
+
+            public string[] Assigned { get; }
+
+            public bool MentionsAny(HashSet<string> names)
+            {
+                foreach (string mention in Mentions)
+                {
+                    if (names.Contains(mention))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+
+        /// <summary>A syntax tree's member declarations, in source order, built once per tree.</summary>
+        private sealed class TreeIndex
+        {
+            private static readonly HashSet<string> Mutators = new HashSet<string>(StringComparer.Ordinal)
+            {
+                "Add", "TryAdd", "AddRange", "Insert", "Enqueue", "Push", "Append", "AppendLine", "AppendFormat", "Set", "AddOrUpdate", "GetOrAdd", "Write", "WriteLine",
+            };
+
+            private readonly List<MemberEntry> _bodies = new List<MemberEntry>();
+
+            public TreeIndex(SyntaxTree tree)
+            {
+                var all = new HashSet<string>(StringComparer.Ordinal);
+                var annotated = new HashSet<string>(StringComparer.Ordinal);
+                Visit(tree.GetRoot(), null, all, annotated);
+                AllMentions = all;
+                AnnotatedNames = annotated;
+            }
+
+            /// <summary>Every member and type entry (type entries hold the base list and primary constructor).</summary>
+            public List<MemberEntry> Members { get; } = new List<MemberEntry>();
+
+            public HashSet<string> AllMentions { get; }
+
+            /// <summary>Names of members declared with attributes, or as overrides: the candidates for annotated personal data.</summary>
+            public HashSet<string> AnnotatedNames { get; }
+
+            /// <summary>Members with an attribute on a parameter (<c>[Pii]</c> on a parameter makes it a source).</summary>
+            public List<MemberEntry> WithAnnotatedParameters { get; } = new List<MemberEntry>();
+
+            /// <summary>The member declaration containing <paramref name="span"/> (a body, an initializer), or null.</summary>
+            public MemberEntry? Find(TextSpan span)
+            {
+                int low = 0, high = _bodies.Count - 1;
+                while (low <= high)
+                {
+                    int middle = (low + high) / 2;
+                    MemberEntry entry = _bodies[middle];
+                    if (entry.Span.End < span.Start)
+                    {
+                        low = middle + 1;
+                    }
+                    else if (entry.Span.Start > span.Start)
+                    {
+                        high = middle - 1;
+                    }
+                    else
+                    {
+                        return entry.Span.Contains(span) ? entry : null;
+                    }
+                }
+
+                return null;
+            }
+
+            private void Visit(SyntaxNode node, string? typeName, HashSet<string> all, HashSet<string> annotated)
+            {
+                foreach (SyntaxNode child in node.ChildNodes())
+                {
+                    switch (child)
+                    {
+                        case BaseNamespaceDeclarationSyntax:
+                            Visit(child, typeName, all, annotated);
+                            break;
+                        case TypeDeclarationSyntax type:
+                            {
+                                string name = type.Identifier.ValueText;
+                                var mentions = new HashSet<string>(StringComparer.Ordinal);
+                                if (type.BaseList != null)
+                                {
+                                    AddMentions(type.BaseList, mentions);
+                                }
+
+                                if (type.ParameterList != null)
+                                {
+                                    AddMentions(type.ParameterList, mentions);
+                                    foreach (ParameterSyntax parameter in type.ParameterList.Parameters)
+                                    {
+                                        if (parameter.AttributeLists.Count > 0)
+                                        {
+                                            annotated.Add(parameter.Identifier.ValueText);
+                                        }
+                                    }
+                                }
+
+                                all.UnionWith(mentions);
+                                Members.Add(new MemberEntry(name, name, holdsData: true, type.Span, ToArray(mentions), Array.Empty<string>()));
+                                Visit(child, name, all, annotated);
+                                break;
+                            }
+
+                        case BaseTypeDeclarationSyntax or DelegateDeclarationSyntax:
+                            break; // enums and delegates hold no data
+                        case MemberDeclarationSyntax member:
+                            AddMember(member, typeName, all, annotated);
+                            break;
+                        default:
+                            Visit(child, typeName, all, annotated);
+                            break;
+                    }
+                }
+            }
+
+            private void AddMember(MemberDeclarationSyntax member, string? typeName, HashSet<string> all, HashSet<string> annotated)
+            {
+                var mentions = new HashSet<string>(StringComparer.Ordinal);
+                var assigned = new HashSet<string>(StringComparer.Ordinal);
+                AddMentions(member, mentions);
+                AddAssigned(member, assigned);
+                all.UnionWith(mentions);
+                string[] mentionArray = ToArray(mentions);
+                string[] assignedArray = ToArray(assigned);
+                bool hasAttributes = member.AttributeLists.Count > 0 || member.Modifiers.Any(SyntaxKind.OverrideKeyword);
+                bool annotatedParameters = ParametersOf(member) is { } parameters && HasAttributes(parameters);
+                switch (member)
+                {
+                    case BaseFieldDeclarationSyntax field:
+                        foreach (VariableDeclaratorSyntax variable in field.Declaration.Variables)
+                        {
+                            Add(variable.Identifier.ValueText, holdsData: true);
+                        }
+
+                        break;
+                    case PropertyDeclarationSyntax property:
+                        Add(property.Identifier.ValueText, holdsData: true);
+                        break;
+                    case EventDeclarationSyntax @event:
+                        Add(@event.Identifier.ValueText, holdsData: true);
+                        break;
+                    case IndexerDeclarationSyntax:
+                        Add("this[]", holdsData: true);
+                        break;
+                    case MethodDeclarationSyntax method:
+                        Add(method.Identifier.ValueText, holdsData: false);
+                        break;
+                    case ConstructorDeclarationSyntax:
+                        Add(".ctor", holdsData: false);
+                        break;
+                    default:
+                        Add(member.Kind().ToString(), holdsData: false); // operators, conversions, finalizers, global statements
+                        break;
+                }
+
+                void Add(string name, bool holdsData)
+                {
+                    var entry = new MemberEntry(name, typeName, holdsData, member.Span, mentionArray, assignedArray);
+                    Members.Add(entry);
+                    if (_bodies.Count == 0 || _bodies[_bodies.Count - 1].Span != member.Span)
+                    {
+                        _bodies.Add(entry);
+                    }
+
+                    if (hasAttributes)
+                    {
+                        annotated.Add(name);
+                    }
+
+                    if (annotatedParameters)
+                    {
+                        WithAnnotatedParameters.Add(entry);
+                    }
+                }
+            }
+
+            private static BaseParameterListSyntax? ParametersOf(MemberDeclarationSyntax member) => member switch
+            {
+                BaseMethodDeclarationSyntax method => method.ParameterList,
+                IndexerDeclarationSyntax indexer => indexer.ParameterList,
+                _ => null,
+            };
+
+            private static bool HasAttributes(BaseParameterListSyntax parameters)
+            {
+                foreach (ParameterSyntax parameter in parameters.Parameters)
+                {
+                    if (parameter.AttributeLists.Count > 0)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private static void AddMentions(SyntaxNode node, HashSet<string> mentions)
+            {
+                foreach (SyntaxToken token in node.DescendantTokens())
+                {
+                    if (token.IsKind(SyntaxKind.IdentifierToken))
+                    {
+                        mentions.Add(token.ValueText);
+                    }
+                }
+            }
+
+            /// <summary>Names the member assigns or fills: <c>x = …</c>, <c>this.x = …</c>, <c>x[k] = …</c>, <c>out x</c>, <c>x.Add(…)</c>.</summary>
+            private static void AddAssigned(SyntaxNode node, HashSet<string> assigned)
+            {
+                foreach (SyntaxNode descendant in node.DescendantNodes())
+                {
+                    switch (descendant)
+                    {
+                        case AssignmentExpressionSyntax assignment:
+                            AddTarget(assignment.Left, assigned);
+                            break;
+                        case ArgumentSyntax { RefKindKeyword.RawKind: not 0 } argument:
+                            AddTarget(argument.Expression, assigned);
+                            break;
+                        case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } when Mutators.Contains(access.Name.Identifier.ValueText):
+                            AddTarget(access.Expression, assigned);
+                            break;
+                    }
+                }
+            }
+
+            private static void AddTarget(ExpressionSyntax target, HashSet<string> assigned)
+            {
+                switch (target)
+                {
+                    case IdentifierNameSyntax name:
+                        assigned.Add(name.Identifier.ValueText);
+                        break;
+                    case MemberAccessExpressionSyntax access:
+                        assigned.Add(access.Name.Identifier.ValueText);
+                        break;
+                    case ElementAccessExpressionSyntax element:
+                        AddTarget(element.Expression, assigned);
+                        break;
+                    case TupleExpressionSyntax tuple:
+                        foreach (ArgumentSyntax argument in tuple.Arguments)
+                        {
+                            AddTarget(argument.Expression, assigned);
+                        }
+
+                        break;
+                    case DeclarationExpressionSyntax:
+                        break;
+                }
+            }
+
+            private static string[] ToArray(HashSet<string> set)
+            {
+                if (set.Count == 0)
+                {
+                    return Array.Empty<string>();
+                }
+
+                var array = new string[set.Count];
+                set.CopyTo(array);
+                return array;
+            }
+        }
+    }
+}
