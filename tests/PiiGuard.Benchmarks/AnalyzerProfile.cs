@@ -129,7 +129,7 @@ public static class AnalyzerProfile
             foreach ((string name, _) in variants)
             {
                 Console.WriteLine($"  {name}: compiler + analyzers, CPU {Median(cpu[name]):F2} s (runs {Runs(cpu[name])}), {diagnostics[name]} diagnostics");
-                foreach (var pair in own[name].OrderByDescending(p => Median(p.Value)).Take(3))
+                foreach (var pair in own[name].OrderByDescending(p => Median(p.Value)).Take(8))
                 {
                     Console.WriteLine($"    {pair.Key,-36} own time {Median(pair.Value),6:F2} s (runs {Runs(pair.Value)})");
                 }

@@ -39,6 +39,26 @@ public static class GeneratedCodeCost
         Console.WriteLine($"{size} files: {generatedTrees.Count} generated files, {lines} lines, {chars / 1024} KiB");
 
         var rows = new List<(string Name, Compilation Compilation)> { ("compiler alone", compilation), ("with generated code", generated) };
+        // PIIGUARD_GENCOST_DUMP=dir writes the generated files there; PIIGUARD_GENCOST_LOAD=dir1,dir2 compiles rows with the
+        // files of those directories instead (edited copies of a dump), to try another shape of output before changing the emitter.
+        if (Environment.GetEnvironmentVariable("PIIGUARD_GENCOST_DUMP") is { Length: > 0 } dump)
+        {
+            System.IO.Directory.CreateDirectory(dump);
+            foreach (SyntaxTree tree in generatedTrees)
+            {
+                System.IO.File.WriteAllText(System.IO.Path.Combine(dump, System.IO.Path.GetFileName(tree.FilePath)), tree.ToString());
+            }
+        }
+
+        if (Environment.GetEnvironmentVariable("PIIGUARD_GENCOST_LOAD") is { Length: > 0 } load)
+        {
+            foreach (string dir in load.Split(','))
+            {
+                var loaded = System.IO.Directory.EnumerateFiles(dir, "*.cs").Select(f => CSharpSyntaxTree.ParseText(System.IO.File.ReadAllText(f), parse, f));
+                rows.Add(($"with {System.IO.Path.GetFileName(dir)}", compilation.AddSyntaxTrees(loaded)));
+            }
+        }
+
         if (Environment.GetEnvironmentVariable("PIIGUARD_GENCOST_DROP") is { Length: > 0 } drop)
         {
             foreach (string name in drop.Split(','))
@@ -63,7 +83,7 @@ public static class GeneratedCodeCost
                 }
                 else if (errors > 0 && !name.StartsWith("without", StringComparison.Ordinal))
                 {
-                    Console.WriteLine($"  {name}: {errors} compile errors");
+                    Console.WriteLine($"  {name}: {errors} compile errors, first: {fresh.GetDiagnostics().First(d => d.Severity == DiagnosticSeverity.Error)}");
                 }
             }
         }

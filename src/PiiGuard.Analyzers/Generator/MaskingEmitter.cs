@@ -12,8 +12,7 @@ namespace PiiGuard.Analyzers.Generator
         private const string MaskedMembers = "global::PiiGuard.IMaskedMembers";
         private const string MemberWriter = "global::PiiGuard.IMaskedMemberWriter";
         private const string Maskable = "global::PiiGuard.IMaskable";
-        private const string BuilderCache = "t_piiGuardMaskingBuilder";
-        private const int MaxCachedCapacity = 1024;
+        private const string MaskedText = "global::PiiGuard.MaskedText";
 
         private static readonly string[] MaskStyleNames = { "Default", "Erase", "ShowFirst", "ShowLastFour" };
 
@@ -128,37 +127,15 @@ namespace PiiGuard.Analyzers.Generator
 
         private static void WriteToMaskedString(IndentedTextWriter writer, MaskingTypeModel model, string q)
         {
-            // A per-thread builder, taken while in use, so nested and recursive ToMaskedString calls each get their own.
-            writer.WriteLine("[global::System.ThreadStatic]");
-            writer.WriteLine("private static " + StringBuilder + q + " " + BuilderCache + ";");
-            writer.WriteLineNoTabs(string.Empty);
-
+            // MaskedText.Begin takes the thread's cached builder when it is free, so nested and recursive ToMaskedString
+            // calls each get their own; End closes the text and gives the builder back.
             writer.WriteLine("/// <summary>Returns the text form of this " + model.DisplayName + " with its personal data masked.</summary>");
             writer.WriteLine("/// <returns>The members of the object, personal ones masked by their convention.</returns>");
             writer.WriteLine(model.ToMaskedStringModifiers + " string ToMaskedString()");
             writer.WriteLine("{");
             writer.Indent++;
-            writer.WriteLine(StringBuilder + " builder = " + BuilderCache + " ?? new " + StringBuilder + "(128);");
-            writer.WriteLine(BuilderCache + " = null;");
-            writer.WriteLine("builder.Append(\"" + model.DisplayName + " { \");");
-            writer.WriteLine("if (this.PrintMaskedMembers(builder))");
-            writer.WriteLine("{");
-            writer.Indent++;
-            writer.WriteLine("builder.Append(' ');");
-            writer.Indent--;
-            writer.WriteLine("}");
-            writer.WriteLineNoTabs(string.Empty);
-            writer.WriteLine("builder.Append('}');");
-            writer.WriteLine("string result = builder.ToString();");
-            writer.WriteLine("if (builder.Capacity <= " + MaxCachedCapacity.ToString(CultureInfo.InvariantCulture) + ")");
-            writer.WriteLine("{");
-            writer.Indent++;
-            writer.WriteLine("builder.Clear();");
-            writer.WriteLine(BuilderCache + " = builder;");
-            writer.Indent--;
-            writer.WriteLine("}");
-            writer.WriteLineNoTabs(string.Empty);
-            writer.WriteLine("return result;");
+            writer.WriteLine(StringBuilder + " builder = " + MaskedText + ".Begin(\"" + model.DisplayName + " { \");");
+            writer.WriteLine("return " + MaskedText + ".End(builder, this.PrintMaskedMembers(builder));");
             writer.Indent--;
             writer.WriteLine("}");
             writer.WriteLineNoTabs(string.Empty);
@@ -185,18 +162,16 @@ namespace PiiGuard.Analyzers.Generator
 
             for (int i = 0; i < model.Members.Count; i++)
             {
+                // One call per member, separator and name in one literal: small code that is cheap to compile.
                 MemberModel member = model.Members[i];
-                if (i > 0)
-                {
-                    writer.WriteLine("builder.Append(\", \");");
-                }
-
-                writer.WriteLine("builder.Append(\"" + member.Label + " = \");");
+                string label = "\"" + (i > 0 ? ", " : string.Empty) + member.Label + " = \"";
                 if (!member.IsCollection)
                 {
-                    WriteAppend(writer, "this." + member.Name, member.Value, q);
+                    WriteAppend(writer, label, "this." + member.Name, member.Value, q);
                     continue;
                 }
+
+                writer.WriteLine("builder.Append(" + label + ");");
 
                 writer.WriteLine("{");
                 writer.Indent++;
@@ -222,7 +197,7 @@ namespace PiiGuard.Analyzers.Generator
                 writer.WriteLine("}");
                 writer.WriteLineNoTabs(string.Empty);
                 writer.WriteLine("first = false;");
-                WriteAppend(writer, "item", member.Value, q);
+                WriteItem(writer, "item", member.Value, q);
                 writer.Indent--;
                 writer.WriteLine("}");
                 writer.WriteLineNoTabs(string.Empty);
@@ -319,6 +294,8 @@ namespace PiiGuard.Analyzers.Generator
             switch (value.Kind)
             {
                 case ValueKind.MaskedString:
+                    writer.WriteLine("writer.WriteMasked(" + label + ", " + MaskedText + ".Mask(" + e + ", " + Kind(value.PiiKind) + ", " + Style(value.MaskStyle) + "));");
+                    break;
                 case ValueKind.MaskedObject:
                 case ValueKind.DateOfBirth:
                 case ValueKind.Erase:
@@ -334,11 +311,30 @@ namespace PiiGuard.Analyzers.Generator
             }
         }
 
-        private static void WriteAppend(IndentedTextWriter writer, string expression, ValueModel value, string q)
+        /// <summary>A member of the text form: its label and value in one <c>MaskedText</c> call.</summary>
+        private static void WriteAppend(IndentedTextWriter writer, string label, string expression, ValueModel value, string q)
         {
             if (value.Kind == ValueKind.MaskedString)
             {
                 // Straight into the builder: no intermediate string for the common kinds.
+                writer.WriteLine(MaskedText + ".Masked(builder, " + label + ", " + expression + ", " + Kind(value.PiiKind) + ", " + Style(value.MaskStyle) + ");");
+                return;
+            }
+
+            if (value.Kind == ValueKind.Plain && value.Shape != ValueShape.Value && value.Shape != ValueShape.NullableValue)
+            {
+                writer.WriteLine(MaskedText + ".Value(builder, " + label + ", " + expression + ");");
+                return;
+            }
+
+            writer.WriteLine(MaskedText + ".Text(builder, " + label + ", " + ValueExpression(expression, value, q) + ");");
+        }
+
+        /// <summary>An item of a collection member, after its separator.</summary>
+        private static void WriteItem(IndentedTextWriter writer, string expression, ValueModel value, string q)
+        {
+            if (value.Kind == ValueKind.MaskedString)
+            {
                 writer.WriteLine(PiiMask + ".Append(builder, " + expression + ", " + Kind(value.PiiKind) + ", " + Style(value.MaskStyle) + ");");
                 return;
             }

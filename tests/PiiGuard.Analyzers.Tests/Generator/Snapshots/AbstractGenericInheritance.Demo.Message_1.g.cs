@@ -6,30 +6,12 @@ namespace Demo
 {
     partial class Message<TBody> : global::PiiGuard.IMaskable, global::PiiGuard.IMaskedMembers
     {
-        [global::System.ThreadStatic]
-        private static global::System.Text.StringBuilder? t_piiGuardMaskingBuilder;
-
         /// <summary>Returns the text form of this Message with its personal data masked.</summary>
         /// <returns>The members of the object, personal ones masked by their convention.</returns>
         public virtual string ToMaskedString()
         {
-            global::System.Text.StringBuilder builder = t_piiGuardMaskingBuilder ?? new global::System.Text.StringBuilder(128);
-            t_piiGuardMaskingBuilder = null;
-            builder.Append("Message { ");
-            if (this.PrintMaskedMembers(builder))
-            {
-                builder.Append(' ');
-            }
-
-            builder.Append('}');
-            string result = builder.ToString();
-            if (builder.Capacity <= 1024)
-            {
-                builder.Clear();
-                t_piiGuardMaskingBuilder = builder;
-            }
-
-            return result;
+            global::System.Text.StringBuilder builder = global::PiiGuard.MaskedText.Begin("Message { ");
+            return global::PiiGuard.MaskedText.End(builder, this.PrintMaskedMembers(builder));
         }
 
         /// <summary>Appends the members of this object to <paramref name="builder"/>, personal ones masked.</summary>
@@ -37,11 +19,8 @@ namespace Demo
         /// <returns>Whether any member was appended.</returns>
         protected virtual bool PrintMaskedMembers(global::System.Text.StringBuilder builder)
         {
-            builder.Append("Body = ");
-            builder.Append(global::PiiGuard.PiiMask.Apply((object?)this.Body, global::PiiGuard.PiiKind.MessageContent, global::PiiGuard.MaskStyle.Default));
-            builder.Append(", ");
-            builder.Append("Channel = ");
-            builder.Append((object?)this.Channel);
+            global::PiiGuard.MaskedText.Text(builder, "Body = ", global::PiiGuard.PiiMask.Apply((object?)this.Body, global::PiiGuard.PiiKind.MessageContent, global::PiiGuard.MaskStyle.Default));
+            global::PiiGuard.MaskedText.Value(builder, ", Channel = ", this.Channel);
 
             return true;
         }

@@ -6,30 +6,12 @@ namespace Demo
 {
     partial class Customer : global::PiiGuard.IMaskable, global::PiiGuard.IMaskedMembers
     {
-        [global::System.ThreadStatic]
-        private static global::System.Text.StringBuilder? t_piiGuardMaskingBuilder;
-
         /// <summary>Returns the text form of this Customer with its personal data masked.</summary>
         /// <returns>The members of the object, personal ones masked by their convention.</returns>
         public virtual string ToMaskedString()
         {
-            global::System.Text.StringBuilder builder = t_piiGuardMaskingBuilder ?? new global::System.Text.StringBuilder(128);
-            t_piiGuardMaskingBuilder = null;
-            builder.Append("Customer { ");
-            if (this.PrintMaskedMembers(builder))
-            {
-                builder.Append(' ');
-            }
-
-            builder.Append('}');
-            string result = builder.ToString();
-            if (builder.Capacity <= 1024)
-            {
-                builder.Clear();
-                t_piiGuardMaskingBuilder = builder;
-            }
-
-            return result;
+            global::System.Text.StringBuilder builder = global::PiiGuard.MaskedText.Begin("Customer { ");
+            return global::PiiGuard.MaskedText.End(builder, this.PrintMaskedMembers(builder));
         }
 
         /// <summary>Appends the members of this object to <paramref name="builder"/>, personal ones masked.</summary>
@@ -37,17 +19,10 @@ namespace Demo
         /// <returns>Whether any member was appended.</returns>
         protected virtual bool PrintMaskedMembers(global::System.Text.StringBuilder builder)
         {
-            builder.Append("Name = ");
-            global::PiiGuard.PiiMask.Append(builder, this.Name, global::PiiGuard.PiiKind.Name, global::PiiGuard.MaskStyle.Default);
-            builder.Append(", ");
-            builder.Append("Email = ");
-            global::PiiGuard.PiiMask.Append(builder, this.Email, global::PiiGuard.PiiKind.Email, global::PiiGuard.MaskStyle.Default);
-            builder.Append(", ");
-            builder.Append("Tier = ");
-            builder.Append((object?)this.Tier);
-            builder.Append(", ");
-            builder.Append("Orders = ");
-            builder.Append(this.Orders.ToString());
+            global::PiiGuard.MaskedText.Masked(builder, "Name = ", this.Name, global::PiiGuard.PiiKind.Name, global::PiiGuard.MaskStyle.Default);
+            global::PiiGuard.MaskedText.Masked(builder, ", Email = ", this.Email, global::PiiGuard.PiiKind.Email, global::PiiGuard.MaskStyle.Default);
+            global::PiiGuard.MaskedText.Value(builder, ", Tier = ", this.Tier);
+            global::PiiGuard.MaskedText.Text(builder, ", Orders = ", this.Orders.ToString());
 
             return true;
         }
@@ -56,8 +31,8 @@ namespace Demo
         /// <param name="writer">The receiver of the members.</param>
         protected virtual void WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)
         {
-            writer.WriteMasked("Name", global::PiiGuard.PiiMask.Apply(this.Name, global::PiiGuard.PiiKind.Name, global::PiiGuard.MaskStyle.Default));
-            writer.WriteMasked("Email", global::PiiGuard.PiiMask.Apply(this.Email, global::PiiGuard.PiiKind.Email, global::PiiGuard.MaskStyle.Default));
+            writer.WriteMasked("Name", global::PiiGuard.MaskedText.Mask(this.Name, global::PiiGuard.PiiKind.Name, global::PiiGuard.MaskStyle.Default));
+            writer.WriteMasked("Email", global::PiiGuard.MaskedText.Mask(this.Email, global::PiiGuard.PiiKind.Email, global::PiiGuard.MaskStyle.Default));
             writer.WriteValue("Tier", (object?)this.Tier);
             writer.WriteValue("Orders", (object?)this.Orders);
         }

@@ -6,30 +6,12 @@ namespace Demo
 {
     partial class Account : global::PiiGuard.IMaskable, global::PiiGuard.IMaskedMembers
     {
-        [global::System.ThreadStatic]
-        private static global::System.Text.StringBuilder? t_piiGuardMaskingBuilder;
-
         /// <summary>Returns the text form of this Account with its personal data masked.</summary>
         /// <returns>The members of the object, personal ones masked by their convention.</returns>
         public virtual string ToMaskedString()
         {
-            global::System.Text.StringBuilder builder = t_piiGuardMaskingBuilder ?? new global::System.Text.StringBuilder(128);
-            t_piiGuardMaskingBuilder = null;
-            builder.Append("Account { ");
-            if (this.PrintMaskedMembers(builder))
-            {
-                builder.Append(' ');
-            }
-
-            builder.Append('}');
-            string result = builder.ToString();
-            if (builder.Capacity <= 1024)
-            {
-                builder.Clear();
-                t_piiGuardMaskingBuilder = builder;
-            }
-
-            return result;
+            global::System.Text.StringBuilder builder = global::PiiGuard.MaskedText.Begin("Account { ");
+            return global::PiiGuard.MaskedText.End(builder, this.PrintMaskedMembers(builder));
         }
 
         /// <summary>Appends the members of this object to <paramref name="builder"/>, personal ones masked.</summary>
@@ -37,14 +19,9 @@ namespace Demo
         /// <returns>Whether any member was appended.</returns>
         protected virtual bool PrintMaskedMembers(global::System.Text.StringBuilder builder)
         {
-            builder.Append("Id = ");
-            builder.Append(this.Id.ToString());
-            builder.Append(", ");
-            builder.Append("Owner = ");
-            global::PiiGuard.PiiMask.Append(builder, this.Owner, global::PiiGuard.PiiKind.Username, global::PiiGuard.MaskStyle.Default);
-            builder.Append(", ");
-            builder.Append("Email = ");
-            global::PiiGuard.PiiMask.Append(builder, this.Email, global::PiiGuard.PiiKind.Email, global::PiiGuard.MaskStyle.Default);
+            global::PiiGuard.MaskedText.Text(builder, "Id = ", this.Id.ToString());
+            global::PiiGuard.MaskedText.Masked(builder, ", Owner = ", this.Owner, global::PiiGuard.PiiKind.Username, global::PiiGuard.MaskStyle.Default);
+            global::PiiGuard.MaskedText.Masked(builder, ", Email = ", this.Email, global::PiiGuard.PiiKind.Email, global::PiiGuard.MaskStyle.Default);
 
             return true;
         }
@@ -54,8 +31,8 @@ namespace Demo
         protected virtual void WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)
         {
             writer.WriteValue("Id", (object?)this.Id);
-            writer.WriteMasked("Owner", global::PiiGuard.PiiMask.Apply(this.Owner, global::PiiGuard.PiiKind.Username, global::PiiGuard.MaskStyle.Default));
-            writer.WriteMasked("Email", global::PiiGuard.PiiMask.Apply(this.Email, global::PiiGuard.PiiKind.Email, global::PiiGuard.MaskStyle.Default));
+            writer.WriteMasked("Owner", global::PiiGuard.MaskedText.Mask(this.Owner, global::PiiGuard.PiiKind.Username, global::PiiGuard.MaskStyle.Default));
+            writer.WriteMasked("Email", global::PiiGuard.MaskedText.Mask(this.Email, global::PiiGuard.PiiKind.Email, global::PiiGuard.MaskStyle.Default));
         }
 
         void global::PiiGuard.IMaskedMembers.WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)

@@ -6,30 +6,12 @@ namespace Demo
 {
     partial class PremiumAccount : global::PiiGuard.IMaskable, global::PiiGuard.IMaskedMembers
     {
-        [global::System.ThreadStatic]
-        private static global::System.Text.StringBuilder? t_piiGuardMaskingBuilder;
-
         /// <summary>Returns the text form of this PremiumAccount with its personal data masked.</summary>
         /// <returns>The members of the object, personal ones masked by their convention.</returns>
         public override string ToMaskedString()
         {
-            global::System.Text.StringBuilder builder = t_piiGuardMaskingBuilder ?? new global::System.Text.StringBuilder(128);
-            t_piiGuardMaskingBuilder = null;
-            builder.Append("PremiumAccount { ");
-            if (this.PrintMaskedMembers(builder))
-            {
-                builder.Append(' ');
-            }
-
-            builder.Append('}');
-            string result = builder.ToString();
-            if (builder.Capacity <= 1024)
-            {
-                builder.Clear();
-                t_piiGuardMaskingBuilder = builder;
-            }
-
-            return result;
+            global::System.Text.StringBuilder builder = global::PiiGuard.MaskedText.Begin("PremiumAccount { ");
+            return global::PiiGuard.MaskedText.End(builder, this.PrintMaskedMembers(builder));
         }
 
         /// <summary>Appends the members of this object to <paramref name="builder"/>, personal ones masked.</summary>
@@ -42,11 +24,8 @@ namespace Demo
                 builder.Append(", ");
             }
 
-            builder.Append("Iban = ");
-            global::PiiGuard.PiiMask.Append(builder, this.Iban, global::PiiGuard.PiiKind.BankAccount, global::PiiGuard.MaskStyle.Default);
-            builder.Append(", ");
-            builder.Append("Plan = ");
-            builder.Append((object?)this.Plan);
+            global::PiiGuard.MaskedText.Masked(builder, "Iban = ", this.Iban, global::PiiGuard.PiiKind.BankAccount, global::PiiGuard.MaskStyle.Default);
+            global::PiiGuard.MaskedText.Value(builder, ", Plan = ", this.Plan);
 
             return true;
         }
@@ -56,7 +35,7 @@ namespace Demo
         protected override void WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)
         {
             base.WriteMaskedMembers(writer);
-            writer.WriteMasked("Iban", global::PiiGuard.PiiMask.Apply(this.Iban, global::PiiGuard.PiiKind.BankAccount, global::PiiGuard.MaskStyle.Default));
+            writer.WriteMasked("Iban", global::PiiGuard.MaskedText.Mask(this.Iban, global::PiiGuard.PiiKind.BankAccount, global::PiiGuard.MaskStyle.Default));
             writer.WriteValue("Plan", (object?)this.Plan);
         }
 

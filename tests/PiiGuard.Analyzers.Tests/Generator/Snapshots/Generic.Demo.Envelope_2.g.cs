@@ -6,30 +6,12 @@ namespace Demo
 {
     partial class Envelope<TKey, TValue> : global::PiiGuard.IMaskable, global::PiiGuard.IMaskedMembers
     {
-        [global::System.ThreadStatic]
-        private static global::System.Text.StringBuilder? t_piiGuardMaskingBuilder;
-
         /// <summary>Returns the text form of this Envelope with its personal data masked.</summary>
         /// <returns>The members of the object, personal ones masked by their convention.</returns>
         public virtual string ToMaskedString()
         {
-            global::System.Text.StringBuilder builder = t_piiGuardMaskingBuilder ?? new global::System.Text.StringBuilder(128);
-            t_piiGuardMaskingBuilder = null;
-            builder.Append("Envelope { ");
-            if (this.PrintMaskedMembers(builder))
-            {
-                builder.Append(' ');
-            }
-
-            builder.Append('}');
-            string result = builder.ToString();
-            if (builder.Capacity <= 1024)
-            {
-                builder.Clear();
-                t_piiGuardMaskingBuilder = builder;
-            }
-
-            return result;
+            global::System.Text.StringBuilder builder = global::PiiGuard.MaskedText.Begin("Envelope { ");
+            return global::PiiGuard.MaskedText.End(builder, this.PrintMaskedMembers(builder));
         }
 
         /// <summary>Appends the members of this object to <paramref name="builder"/>, personal ones masked.</summary>
@@ -37,13 +19,9 @@ namespace Demo
         /// <returns>Whether any member was appended.</returns>
         protected virtual bool PrintMaskedMembers(global::System.Text.StringBuilder builder)
         {
-            builder.Append("Key = ");
-            builder.Append((object?)this.Key);
-            builder.Append(", ");
-            builder.Append("Value = ");
-            builder.Append(global::PiiGuard.PiiMask.Apply((object?)this.Value, global::PiiGuard.PiiKind.Email, global::PiiGuard.MaskStyle.Default));
-            builder.Append(", ");
-            builder.Append("History = ");
+            global::PiiGuard.MaskedText.Value(builder, "Key = ", this.Key);
+            global::PiiGuard.MaskedText.Text(builder, ", Value = ", global::PiiGuard.PiiMask.Apply((object?)this.Value, global::PiiGuard.PiiKind.Email, global::PiiGuard.MaskStyle.Default));
+            builder.Append(", History = ");
             {
                 var items = this.History;
                 if (!(items is null))

@@ -4,30 +4,12 @@
 
 partial class Visitor : global::PiiGuard.IMaskable, global::PiiGuard.IMaskedMembers
 {
-    [global::System.ThreadStatic]
-    private static global::System.Text.StringBuilder? t_piiGuardMaskingBuilder;
-
     /// <summary>Returns the text form of this Visitor with its personal data masked.</summary>
     /// <returns>The members of the object, personal ones masked by their convention.</returns>
     public virtual string ToMaskedString()
     {
-        global::System.Text.StringBuilder builder = t_piiGuardMaskingBuilder ?? new global::System.Text.StringBuilder(128);
-        t_piiGuardMaskingBuilder = null;
-        builder.Append("Visitor { ");
-        if (this.PrintMaskedMembers(builder))
-        {
-            builder.Append(' ');
-        }
-
-        builder.Append('}');
-        string result = builder.ToString();
-        if (builder.Capacity <= 1024)
-        {
-            builder.Clear();
-            t_piiGuardMaskingBuilder = builder;
-        }
-
-        return result;
+        global::System.Text.StringBuilder builder = global::PiiGuard.MaskedText.Begin("Visitor { ");
+        return global::PiiGuard.MaskedText.End(builder, this.PrintMaskedMembers(builder));
     }
 
     /// <summary>Appends the members of this object to <paramref name="builder"/>, personal ones masked.</summary>
@@ -35,11 +17,8 @@ partial class Visitor : global::PiiGuard.IMaskable, global::PiiGuard.IMaskedMemb
     /// <returns>Whether any member was appended.</returns>
     protected virtual bool PrintMaskedMembers(global::System.Text.StringBuilder builder)
     {
-        builder.Append("Ip = ");
-        global::PiiGuard.PiiMask.Append(builder, this.Ip, global::PiiGuard.PiiKind.IpAddress, global::PiiGuard.MaskStyle.Default);
-        builder.Append(", ");
-        builder.Append("Page = ");
-        builder.Append((object?)this.Page);
+        global::PiiGuard.MaskedText.Masked(builder, "Ip = ", this.Ip, global::PiiGuard.PiiKind.IpAddress, global::PiiGuard.MaskStyle.Default);
+        global::PiiGuard.MaskedText.Value(builder, ", Page = ", this.Page);
 
         return true;
     }
@@ -48,7 +27,7 @@ partial class Visitor : global::PiiGuard.IMaskable, global::PiiGuard.IMaskedMemb
     /// <param name="writer">The receiver of the members.</param>
     protected virtual void WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)
     {
-        writer.WriteMasked("Ip", global::PiiGuard.PiiMask.Apply(this.Ip, global::PiiGuard.PiiKind.IpAddress, global::PiiGuard.MaskStyle.Default));
+        writer.WriteMasked("Ip", global::PiiGuard.MaskedText.Mask(this.Ip, global::PiiGuard.PiiKind.IpAddress, global::PiiGuard.MaskStyle.Default));
         writer.WriteValue("Page", (object?)this.Page);
     }
 

@@ -6,30 +6,12 @@ namespace Demo
 {
     partial class Address : global::PiiGuard.IMaskable, global::PiiGuard.IMaskedMembers
     {
-        [global::System.ThreadStatic]
-        private static global::System.Text.StringBuilder? t_piiGuardMaskingBuilder;
-
         /// <summary>Returns the text form of this Address with its personal data masked.</summary>
         /// <returns>The members of the object, personal ones masked by their convention.</returns>
         public virtual string ToMaskedString()
         {
-            global::System.Text.StringBuilder builder = t_piiGuardMaskingBuilder ?? new global::System.Text.StringBuilder(128);
-            t_piiGuardMaskingBuilder = null;
-            builder.Append("Address { ");
-            if (this.PrintMaskedMembers(builder))
-            {
-                builder.Append(' ');
-            }
-
-            builder.Append('}');
-            string result = builder.ToString();
-            if (builder.Capacity <= 1024)
-            {
-                builder.Clear();
-                t_piiGuardMaskingBuilder = builder;
-            }
-
-            return result;
+            global::System.Text.StringBuilder builder = global::PiiGuard.MaskedText.Begin("Address { ");
+            return global::PiiGuard.MaskedText.End(builder, this.PrintMaskedMembers(builder));
         }
 
         /// <summary>Appends the members of this object to <paramref name="builder"/>, personal ones masked.</summary>
@@ -37,11 +19,8 @@ namespace Demo
         /// <returns>Whether any member was appended.</returns>
         protected virtual bool PrintMaskedMembers(global::System.Text.StringBuilder builder)
         {
-            builder.Append("Street = ");
-            global::PiiGuard.PiiMask.Append(builder, this.Street, global::PiiGuard.PiiKind.PostalAddress, global::PiiGuard.MaskStyle.Default);
-            builder.Append(", ");
-            builder.Append("Country = ");
-            builder.Append((object?)this.Country);
+            global::PiiGuard.MaskedText.Masked(builder, "Street = ", this.Street, global::PiiGuard.PiiKind.PostalAddress, global::PiiGuard.MaskStyle.Default);
+            global::PiiGuard.MaskedText.Value(builder, ", Country = ", this.Country);
 
             return true;
         }
@@ -50,7 +29,7 @@ namespace Demo
         /// <param name="writer">The receiver of the members.</param>
         protected virtual void WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)
         {
-            writer.WriteMasked("Street", global::PiiGuard.PiiMask.Apply(this.Street, global::PiiGuard.PiiKind.PostalAddress, global::PiiGuard.MaskStyle.Default));
+            writer.WriteMasked("Street", global::PiiGuard.MaskedText.Mask(this.Street, global::PiiGuard.PiiKind.PostalAddress, global::PiiGuard.MaskStyle.Default));
             writer.WriteValue("Country", (object?)this.Country);
         }
 

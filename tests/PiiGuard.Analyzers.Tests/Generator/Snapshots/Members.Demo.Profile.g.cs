@@ -6,30 +6,12 @@ namespace Demo
 {
     partial class Profile : global::PiiGuard.IMaskable, global::PiiGuard.IMaskedMembers
     {
-        [global::System.ThreadStatic]
-        private static global::System.Text.StringBuilder? t_piiGuardMaskingBuilder;
-
         /// <summary>Returns the text form of this Profile with its personal data masked.</summary>
         /// <returns>The members of the object, personal ones masked by their convention.</returns>
         public virtual string ToMaskedString()
         {
-            global::System.Text.StringBuilder builder = t_piiGuardMaskingBuilder ?? new global::System.Text.StringBuilder(128);
-            t_piiGuardMaskingBuilder = null;
-            builder.Append("Profile { ");
-            if (this.PrintMaskedMembers(builder))
-            {
-                builder.Append(' ');
-            }
-
-            builder.Append('}');
-            string result = builder.ToString();
-            if (builder.Capacity <= 1024)
-            {
-                builder.Clear();
-                t_piiGuardMaskingBuilder = builder;
-            }
-
-            return result;
+            global::System.Text.StringBuilder builder = global::PiiGuard.MaskedText.Begin("Profile { ");
+            return global::PiiGuard.MaskedText.End(builder, this.PrintMaskedMembers(builder));
         }
 
         /// <summary>Appends the members of this object to <paramref name="builder"/>, personal ones masked.</summary>
@@ -37,19 +19,11 @@ namespace Demo
         /// <returns>Whether any member was appended.</returns>
         protected virtual bool PrintMaskedMembers(global::System.Text.StringBuilder builder)
         {
-            builder.Append("DateOfBirth = ");
-            builder.Append(global::PiiGuard.PiiMask.DateOfBirth(this.DateOfBirth));
-            builder.Append(", ");
-            builder.Append("Anniversary = ");
-            builder.Append(global::PiiGuard.PiiMask.DateOfBirth(this.Anniversary));
-            builder.Append(", ");
-            builder.Append("TaxNumber = ");
-            builder.Append(global::PiiGuard.PiiMask.Apply((object?)this.TaxNumber, global::PiiGuard.PiiKind.TaxId, global::PiiGuard.MaskStyle.Default));
-            builder.Append(", ");
-            builder.Append("Device = ");
-            builder.Append(global::PiiGuard.PiiMask.Apply((object?)this.Device, global::PiiGuard.PiiKind.DeviceId, global::PiiGuard.MaskStyle.Default));
-            builder.Append(", ");
-            builder.Append("Emails = ");
+            global::PiiGuard.MaskedText.Text(builder, "DateOfBirth = ", global::PiiGuard.PiiMask.DateOfBirth(this.DateOfBirth));
+            global::PiiGuard.MaskedText.Text(builder, ", Anniversary = ", global::PiiGuard.PiiMask.DateOfBirth(this.Anniversary));
+            global::PiiGuard.MaskedText.Text(builder, ", TaxNumber = ", global::PiiGuard.PiiMask.Apply((object?)this.TaxNumber, global::PiiGuard.PiiKind.TaxId, global::PiiGuard.MaskStyle.Default));
+            global::PiiGuard.MaskedText.Text(builder, ", Device = ", global::PiiGuard.PiiMask.Apply((object?)this.Device, global::PiiGuard.PiiKind.DeviceId, global::PiiGuard.MaskStyle.Default));
+            builder.Append(", Emails = ");
             {
                 var items = this.Emails;
                 if (!(items is null))
@@ -70,8 +44,7 @@ namespace Demo
                     builder.Append(']');
                 }
             }
-            builder.Append(", ");
-            builder.Append("Phones = ");
+            builder.Append(", Phones = ");
             {
                 var items = this.Phones;
                 if (!(items is null))
@@ -92,23 +65,12 @@ namespace Demo
                     builder.Append(']');
                 }
             }
-            builder.Append(", ");
-            builder.Append("Photo = ");
-            builder.Append(this.Photo is null ? null : global::PiiGuard.PiiMask.Erased);
-            builder.Append(", ");
-            builder.Append("Notes = ");
-            builder.Append(this.Notes is null ? null : global::PiiGuard.PiiMask.Erased);
-            builder.Append(", ");
-            builder.Append("Alias = ");
-            global::PiiGuard.PiiMask.Append(builder, this.Alias, global::PiiGuard.PiiKind.Name, global::PiiGuard.MaskStyle.ShowLastFour);
-            builder.Append(", ");
-            builder.Append("Home = ");
-            builder.Append(this.Home is null ? null : this.Home.ToMaskedString());
-            builder.Append(", ");
-            builder.Append("Work = ");
-            builder.Append(this.Work is null ? null : this.Work.ToMaskedString());
-            builder.Append(", ");
-            builder.Append("Previous = ");
+            global::PiiGuard.MaskedText.Text(builder, ", Photo = ", this.Photo is null ? null : global::PiiGuard.PiiMask.Erased);
+            global::PiiGuard.MaskedText.Text(builder, ", Notes = ", this.Notes is null ? null : global::PiiGuard.PiiMask.Erased);
+            global::PiiGuard.MaskedText.Masked(builder, ", Alias = ", this.Alias, global::PiiGuard.PiiKind.Name, global::PiiGuard.MaskStyle.ShowLastFour);
+            global::PiiGuard.MaskedText.Text(builder, ", Home = ", this.Home is null ? null : this.Home.ToMaskedString());
+            global::PiiGuard.MaskedText.Text(builder, ", Work = ", this.Work is null ? null : this.Work.ToMaskedString());
+            builder.Append(", Previous = ");
             {
                 var items = this.Previous;
                 if (!(items is null))
@@ -129,9 +91,7 @@ namespace Demo
                     builder.Append(']');
                 }
             }
-            builder.Append(", ");
-            builder.Append("Nickname = ");
-            builder.Append((object?)this.Nickname);
+            global::PiiGuard.MaskedText.Value(builder, ", Nickname = ", this.Nickname);
 
             return true;
         }
@@ -155,7 +115,7 @@ namespace Demo
                     writer.BeginSequence("Emails");
                     foreach (var item in items)
                     {
-                        writer.WriteMasked(null, global::PiiGuard.PiiMask.Apply(item, global::PiiGuard.PiiKind.Email, global::PiiGuard.MaskStyle.Default));
+                        writer.WriteMasked(null, global::PiiGuard.MaskedText.Mask(item, global::PiiGuard.PiiKind.Email, global::PiiGuard.MaskStyle.Default));
                     }
 
                     writer.EndSequence();
@@ -172,7 +132,7 @@ namespace Demo
                     writer.BeginSequence("Phones");
                     foreach (var item in items)
                     {
-                        writer.WriteMasked(null, global::PiiGuard.PiiMask.Apply(item, global::PiiGuard.PiiKind.Phone, global::PiiGuard.MaskStyle.Default));
+                        writer.WriteMasked(null, global::PiiGuard.MaskedText.Mask(item, global::PiiGuard.PiiKind.Phone, global::PiiGuard.MaskStyle.Default));
                     }
 
                     writer.EndSequence();
@@ -180,7 +140,7 @@ namespace Demo
             }
             writer.WriteMasked("Photo", this.Photo is null ? null : global::PiiGuard.PiiMask.Erased);
             writer.WriteMasked("Notes", this.Notes is null ? null : global::PiiGuard.PiiMask.Erased);
-            writer.WriteMasked("Alias", global::PiiGuard.PiiMask.Apply(this.Alias, global::PiiGuard.PiiKind.Name, global::PiiGuard.MaskStyle.ShowLastFour));
+            writer.WriteMasked("Alias", global::PiiGuard.MaskedText.Mask(this.Alias, global::PiiGuard.PiiKind.Name, global::PiiGuard.MaskStyle.ShowLastFour));
             writer.WriteMaskable("Home", (global::PiiGuard.IMaskable?)this.Home);
             writer.WriteMaskable("Work", (global::PiiGuard.IMaskable?)this.Work);
             {

@@ -10,30 +10,12 @@ namespace Demo.Inner
         {
             partial record Login : global::PiiGuard.IMaskable, global::PiiGuard.IMaskedMembers
             {
-                [global::System.ThreadStatic]
-                private static global::System.Text.StringBuilder? t_piiGuardMaskingBuilder;
-
                 /// <summary>Returns the text form of this Login with its personal data masked.</summary>
                 /// <returns>The members of the object, personal ones masked by their convention.</returns>
                 public virtual string ToMaskedString()
                 {
-                    global::System.Text.StringBuilder builder = t_piiGuardMaskingBuilder ?? new global::System.Text.StringBuilder(128);
-                    t_piiGuardMaskingBuilder = null;
-                    builder.Append("Login { ");
-                    if (this.PrintMaskedMembers(builder))
-                    {
-                        builder.Append(' ');
-                    }
-
-                    builder.Append('}');
-                    string result = builder.ToString();
-                    if (builder.Capacity <= 1024)
-                    {
-                        builder.Clear();
-                        t_piiGuardMaskingBuilder = builder;
-                    }
-
-                    return result;
+                    global::System.Text.StringBuilder builder = global::PiiGuard.MaskedText.Begin("Login { ");
+                    return global::PiiGuard.MaskedText.End(builder, this.PrintMaskedMembers(builder));
                 }
 
                 /// <summary>Appends the members of this object to <paramref name="builder"/>, personal ones masked.</summary>
@@ -41,14 +23,9 @@ namespace Demo.Inner
                 /// <returns>Whether any member was appended.</returns>
                 protected virtual bool PrintMaskedMembers(global::System.Text.StringBuilder builder)
                 {
-                    builder.Append("User = ");
-                    global::PiiGuard.PiiMask.Append(builder, this.User, global::PiiGuard.PiiKind.Username, global::PiiGuard.MaskStyle.Default);
-                    builder.Append(", ");
-                    builder.Append("Ip = ");
-                    global::PiiGuard.PiiMask.Append(builder, this.Ip, global::PiiGuard.PiiKind.IpAddress, global::PiiGuard.MaskStyle.Default);
-                    builder.Append(", ");
-                    builder.Append("Success = ");
-                    builder.Append(this.Success.ToString());
+                    global::PiiGuard.MaskedText.Masked(builder, "User = ", this.User, global::PiiGuard.PiiKind.Username, global::PiiGuard.MaskStyle.Default);
+                    global::PiiGuard.MaskedText.Masked(builder, ", Ip = ", this.Ip, global::PiiGuard.PiiKind.IpAddress, global::PiiGuard.MaskStyle.Default);
+                    global::PiiGuard.MaskedText.Text(builder, ", Success = ", this.Success.ToString());
 
                     return true;
                 }
@@ -57,8 +34,8 @@ namespace Demo.Inner
                 /// <param name="writer">The receiver of the members.</param>
                 protected virtual void WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)
                 {
-                    writer.WriteMasked("User", global::PiiGuard.PiiMask.Apply(this.User, global::PiiGuard.PiiKind.Username, global::PiiGuard.MaskStyle.Default));
-                    writer.WriteMasked("Ip", global::PiiGuard.PiiMask.Apply(this.Ip, global::PiiGuard.PiiKind.IpAddress, global::PiiGuard.MaskStyle.Default));
+                    writer.WriteMasked("User", global::PiiGuard.MaskedText.Mask(this.User, global::PiiGuard.PiiKind.Username, global::PiiGuard.MaskStyle.Default));
+                    writer.WriteMasked("Ip", global::PiiGuard.MaskedText.Mask(this.Ip, global::PiiGuard.PiiKind.IpAddress, global::PiiGuard.MaskStyle.Default));
                     writer.WriteValue("Success", (object?)this.Success);
                 }
 

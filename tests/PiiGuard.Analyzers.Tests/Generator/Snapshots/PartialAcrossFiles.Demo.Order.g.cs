@@ -6,30 +6,12 @@ namespace Demo
 {
     partial class Order : global::PiiGuard.IMaskable, global::PiiGuard.IMaskedMembers
     {
-        [global::System.ThreadStatic]
-        private static global::System.Text.StringBuilder? t_piiGuardMaskingBuilder;
-
         /// <summary>Returns the text form of this Order with its personal data masked.</summary>
         /// <returns>The members of the object, personal ones masked by their convention.</returns>
         public virtual string ToMaskedString()
         {
-            global::System.Text.StringBuilder builder = t_piiGuardMaskingBuilder ?? new global::System.Text.StringBuilder(128);
-            t_piiGuardMaskingBuilder = null;
-            builder.Append("Order { ");
-            if (this.PrintMaskedMembers(builder))
-            {
-                builder.Append(' ');
-            }
-
-            builder.Append('}');
-            string result = builder.ToString();
-            if (builder.Capacity <= 1024)
-            {
-                builder.Clear();
-                t_piiGuardMaskingBuilder = builder;
-            }
-
-            return result;
+            global::System.Text.StringBuilder builder = global::PiiGuard.MaskedText.Begin("Order { ");
+            return global::PiiGuard.MaskedText.End(builder, this.PrintMaskedMembers(builder));
         }
 
         /// <summary>Appends the members of this object to <paramref name="builder"/>, personal ones masked.</summary>
@@ -37,11 +19,8 @@ namespace Demo
         /// <returns>Whether any member was appended.</returns>
         protected virtual bool PrintMaskedMembers(global::System.Text.StringBuilder builder)
         {
-            builder.Append("Number = ");
-            builder.Append((object?)this.Number);
-            builder.Append(", ");
-            builder.Append("ShipTo = ");
-            global::PiiGuard.PiiMask.Append(builder, this.ShipTo, global::PiiGuard.PiiKind.PostalAddress, global::PiiGuard.MaskStyle.Default);
+            global::PiiGuard.MaskedText.Value(builder, "Number = ", this.Number);
+            global::PiiGuard.MaskedText.Masked(builder, ", ShipTo = ", this.ShipTo, global::PiiGuard.PiiKind.PostalAddress, global::PiiGuard.MaskStyle.Default);
 
             return true;
         }
@@ -51,7 +30,7 @@ namespace Demo
         protected virtual void WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)
         {
             writer.WriteValue("Number", (object?)this.Number);
-            writer.WriteMasked("ShipTo", global::PiiGuard.PiiMask.Apply(this.ShipTo, global::PiiGuard.PiiKind.PostalAddress, global::PiiGuard.MaskStyle.Default));
+            writer.WriteMasked("ShipTo", global::PiiGuard.MaskedText.Mask(this.ShipTo, global::PiiGuard.PiiKind.PostalAddress, global::PiiGuard.MaskStyle.Default));
         }
 
         void global::PiiGuard.IMaskedMembers.WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)

@@ -6,30 +6,12 @@ namespace Demo
 {
     partial record Supplier : global::PiiGuard.IMaskable, global::PiiGuard.IMaskedMembers
     {
-        [global::System.ThreadStatic]
-        private static global::System.Text.StringBuilder? t_piiGuardMaskingBuilder;
-
         /// <summary>Returns the text form of this Supplier with its personal data masked.</summary>
         /// <returns>The members of the object, personal ones masked by their convention.</returns>
         public virtual string ToMaskedString()
         {
-            global::System.Text.StringBuilder builder = t_piiGuardMaskingBuilder ?? new global::System.Text.StringBuilder(128);
-            t_piiGuardMaskingBuilder = null;
-            builder.Append("Supplier { ");
-            if (this.PrintMaskedMembers(builder))
-            {
-                builder.Append(' ');
-            }
-
-            builder.Append('}');
-            string result = builder.ToString();
-            if (builder.Capacity <= 1024)
-            {
-                builder.Clear();
-                t_piiGuardMaskingBuilder = builder;
-            }
-
-            return result;
+            global::System.Text.StringBuilder builder = global::PiiGuard.MaskedText.Begin("Supplier { ");
+            return global::PiiGuard.MaskedText.End(builder, this.PrintMaskedMembers(builder));
         }
 
         /// <summary>Appends the members of this object to <paramref name="builder"/>, personal ones masked.</summary>
@@ -37,14 +19,9 @@ namespace Demo
         /// <returns>Whether any member was appended.</returns>
         protected virtual bool PrintMaskedMembers(global::System.Text.StringBuilder builder)
         {
-            builder.Append("Name = ");
-            global::PiiGuard.PiiMask.Append(builder, this.Name, global::PiiGuard.PiiKind.Name, global::PiiGuard.MaskStyle.Default);
-            builder.Append(", ");
-            builder.Append("Country = ");
-            builder.Append((object?)this.Country);
-            builder.Append(", ");
-            builder.Append("Iban = ");
-            global::PiiGuard.PiiMask.Append(builder, this.Iban, global::PiiGuard.PiiKind.BankAccount, global::PiiGuard.MaskStyle.Default);
+            global::PiiGuard.MaskedText.Masked(builder, "Name = ", this.Name, global::PiiGuard.PiiKind.Name, global::PiiGuard.MaskStyle.Default);
+            global::PiiGuard.MaskedText.Value(builder, ", Country = ", this.Country);
+            global::PiiGuard.MaskedText.Masked(builder, ", Iban = ", this.Iban, global::PiiGuard.PiiKind.BankAccount, global::PiiGuard.MaskStyle.Default);
 
             return true;
         }
@@ -53,9 +30,9 @@ namespace Demo
         /// <param name="writer">The receiver of the members.</param>
         protected virtual void WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)
         {
-            writer.WriteMasked("Name", global::PiiGuard.PiiMask.Apply(this.Name, global::PiiGuard.PiiKind.Name, global::PiiGuard.MaskStyle.Default));
+            writer.WriteMasked("Name", global::PiiGuard.MaskedText.Mask(this.Name, global::PiiGuard.PiiKind.Name, global::PiiGuard.MaskStyle.Default));
             writer.WriteValue("Country", (object?)this.Country);
-            writer.WriteMasked("Iban", global::PiiGuard.PiiMask.Apply(this.Iban, global::PiiGuard.PiiKind.BankAccount, global::PiiGuard.MaskStyle.Default));
+            writer.WriteMasked("Iban", global::PiiGuard.MaskedText.Mask(this.Iban, global::PiiGuard.PiiKind.BankAccount, global::PiiGuard.MaskStyle.Default));
         }
 
         void global::PiiGuard.IMaskedMembers.WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)

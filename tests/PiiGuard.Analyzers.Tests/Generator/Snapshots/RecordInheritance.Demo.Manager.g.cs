@@ -6,30 +6,12 @@ namespace Demo
 {
     partial record Manager : global::PiiGuard.IMaskable, global::PiiGuard.IMaskedMembers
     {
-        [global::System.ThreadStatic]
-        private static global::System.Text.StringBuilder? t_piiGuardMaskingBuilder;
-
         /// <summary>Returns the text form of this Manager with its personal data masked.</summary>
         /// <returns>The members of the object, personal ones masked by their convention.</returns>
         public override string ToMaskedString()
         {
-            global::System.Text.StringBuilder builder = t_piiGuardMaskingBuilder ?? new global::System.Text.StringBuilder(128);
-            t_piiGuardMaskingBuilder = null;
-            builder.Append("Manager { ");
-            if (this.PrintMaskedMembers(builder))
-            {
-                builder.Append(' ');
-            }
-
-            builder.Append('}');
-            string result = builder.ToString();
-            if (builder.Capacity <= 1024)
-            {
-                builder.Clear();
-                t_piiGuardMaskingBuilder = builder;
-            }
-
-            return result;
+            global::System.Text.StringBuilder builder = global::PiiGuard.MaskedText.Begin("Manager { ");
+            return global::PiiGuard.MaskedText.End(builder, this.PrintMaskedMembers(builder));
         }
 
         /// <summary>Appends the members of this object to <paramref name="builder"/>, personal ones masked.</summary>
@@ -42,8 +24,7 @@ namespace Demo
                 builder.Append(", ");
             }
 
-            builder.Append("Phone = ");
-            global::PiiGuard.PiiMask.Append(builder, this.Phone, global::PiiGuard.PiiKind.Phone, global::PiiGuard.MaskStyle.Default);
+            global::PiiGuard.MaskedText.Masked(builder, "Phone = ", this.Phone, global::PiiGuard.PiiKind.Phone, global::PiiGuard.MaskStyle.Default);
 
             return true;
         }
@@ -53,7 +34,7 @@ namespace Demo
         protected override void WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)
         {
             base.WriteMaskedMembers(writer);
-            writer.WriteMasked("Phone", global::PiiGuard.PiiMask.Apply(this.Phone, global::PiiGuard.PiiKind.Phone, global::PiiGuard.MaskStyle.Default));
+            writer.WriteMasked("Phone", global::PiiGuard.MaskedText.Mask(this.Phone, global::PiiGuard.PiiKind.Phone, global::PiiGuard.MaskStyle.Default));
         }
 
         void global::PiiGuard.IMaskedMembers.WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)

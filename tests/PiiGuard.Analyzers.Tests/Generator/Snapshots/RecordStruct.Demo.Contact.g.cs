@@ -6,46 +6,25 @@ namespace Demo
 {
     partial record struct Contact : global::PiiGuard.IMaskable, global::PiiGuard.IMaskedMembers
     {
-        [global::System.ThreadStatic]
-        private static global::System.Text.StringBuilder? t_piiGuardMaskingBuilder;
-
         /// <summary>Returns the text form of this Contact with its personal data masked.</summary>
         /// <returns>The members of the object, personal ones masked by their convention.</returns>
         public string ToMaskedString()
         {
-            global::System.Text.StringBuilder builder = t_piiGuardMaskingBuilder ?? new global::System.Text.StringBuilder(128);
-            t_piiGuardMaskingBuilder = null;
-            builder.Append("Contact { ");
-            if (this.PrintMaskedMembers(builder))
-            {
-                builder.Append(' ');
-            }
-
-            builder.Append('}');
-            string result = builder.ToString();
-            if (builder.Capacity <= 1024)
-            {
-                builder.Clear();
-                t_piiGuardMaskingBuilder = builder;
-            }
-
-            return result;
+            global::System.Text.StringBuilder builder = global::PiiGuard.MaskedText.Begin("Contact { ");
+            return global::PiiGuard.MaskedText.End(builder, this.PrintMaskedMembers(builder));
         }
 
         private bool PrintMaskedMembers(global::System.Text.StringBuilder builder)
         {
-            builder.Append("Phone = ");
-            global::PiiGuard.PiiMask.Append(builder, this.Phone, global::PiiGuard.PiiKind.Phone, global::PiiGuard.MaskStyle.Default);
-            builder.Append(", ");
-            builder.Append("Label = ");
-            builder.Append((object?)this.Label);
+            global::PiiGuard.MaskedText.Masked(builder, "Phone = ", this.Phone, global::PiiGuard.PiiKind.Phone, global::PiiGuard.MaskStyle.Default);
+            global::PiiGuard.MaskedText.Value(builder, ", Label = ", this.Label);
 
             return true;
         }
 
         private void WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)
         {
-            writer.WriteMasked("Phone", global::PiiGuard.PiiMask.Apply(this.Phone, global::PiiGuard.PiiKind.Phone, global::PiiGuard.MaskStyle.Default));
+            writer.WriteMasked("Phone", global::PiiGuard.MaskedText.Mask(this.Phone, global::PiiGuard.PiiKind.Phone, global::PiiGuard.MaskStyle.Default));
             writer.WriteValue("Label", (object?)this.Label);
         }
 

@@ -6,50 +6,27 @@ namespace Demo
 {
     partial record Patient : global::PiiGuard.IMaskable, global::PiiGuard.IMaskedMembers
     {
-        [global::System.ThreadStatic]
-        private static global::System.Text.StringBuilder? t_piiGuardMaskingBuilder;
-
         /// <summary>Returns the text form of this Patient with its personal data masked.</summary>
         /// <returns>The members of the object, personal ones masked by their convention.</returns>
         public string ToMaskedString()
         {
-            global::System.Text.StringBuilder builder = t_piiGuardMaskingBuilder ?? new global::System.Text.StringBuilder(128);
-            t_piiGuardMaskingBuilder = null;
-            builder.Append("Patient { ");
-            if (this.PrintMaskedMembers(builder))
-            {
-                builder.Append(' ');
-            }
-
-            builder.Append('}');
-            string result = builder.ToString();
-            if (builder.Capacity <= 1024)
-            {
-                builder.Clear();
-                t_piiGuardMaskingBuilder = builder;
-            }
-
-            return result;
+            global::System.Text.StringBuilder builder = global::PiiGuard.MaskedText.Begin("Patient { ");
+            return global::PiiGuard.MaskedText.End(builder, this.PrintMaskedMembers(builder));
         }
 
         private bool PrintMaskedMembers(global::System.Text.StringBuilder builder)
         {
-            builder.Append("NationalId = ");
-            global::PiiGuard.PiiMask.Append(builder, this.NationalId, global::PiiGuard.PiiKind.NationalId, global::PiiGuard.MaskStyle.Default);
-            builder.Append(", ");
-            builder.Append("Diagnosis = ");
-            global::PiiGuard.PiiMask.Append(builder, this.Diagnosis, global::PiiGuard.PiiKind.Health, global::PiiGuard.MaskStyle.Default);
-            builder.Append(", ");
-            builder.Append("Ward = ");
-            builder.Append(this.Ward.ToString());
+            global::PiiGuard.MaskedText.Masked(builder, "NationalId = ", this.NationalId, global::PiiGuard.PiiKind.NationalId, global::PiiGuard.MaskStyle.Default);
+            global::PiiGuard.MaskedText.Masked(builder, ", Diagnosis = ", this.Diagnosis, global::PiiGuard.PiiKind.Health, global::PiiGuard.MaskStyle.Default);
+            global::PiiGuard.MaskedText.Text(builder, ", Ward = ", this.Ward.ToString());
 
             return true;
         }
 
         private void WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)
         {
-            writer.WriteMasked("NationalId", global::PiiGuard.PiiMask.Apply(this.NationalId, global::PiiGuard.PiiKind.NationalId, global::PiiGuard.MaskStyle.Default));
-            writer.WriteMasked("Diagnosis", global::PiiGuard.PiiMask.Apply(this.Diagnosis, global::PiiGuard.PiiKind.Health, global::PiiGuard.MaskStyle.Default));
+            writer.WriteMasked("NationalId", global::PiiGuard.MaskedText.Mask(this.NationalId, global::PiiGuard.PiiKind.NationalId, global::PiiGuard.MaskStyle.Default));
+            writer.WriteMasked("Diagnosis", global::PiiGuard.MaskedText.Mask(this.Diagnosis, global::PiiGuard.PiiKind.Health, global::PiiGuard.MaskStyle.Default));
             writer.WriteValue("Ward", (object?)this.Ward);
         }
 

@@ -6,50 +6,27 @@ namespace Demo
 {
     partial struct Card : global::PiiGuard.IMaskable, global::PiiGuard.IMaskedMembers
     {
-        [global::System.ThreadStatic]
-        private static global::System.Text.StringBuilder? t_piiGuardMaskingBuilder;
-
         /// <summary>Returns the text form of this Card with its personal data masked.</summary>
         /// <returns>The members of the object, personal ones masked by their convention.</returns>
         public string ToMaskedString()
         {
-            global::System.Text.StringBuilder builder = t_piiGuardMaskingBuilder ?? new global::System.Text.StringBuilder(128);
-            t_piiGuardMaskingBuilder = null;
-            builder.Append("Card { ");
-            if (this.PrintMaskedMembers(builder))
-            {
-                builder.Append(' ');
-            }
-
-            builder.Append('}');
-            string result = builder.ToString();
-            if (builder.Capacity <= 1024)
-            {
-                builder.Clear();
-                t_piiGuardMaskingBuilder = builder;
-            }
-
-            return result;
+            global::System.Text.StringBuilder builder = global::PiiGuard.MaskedText.Begin("Card { ");
+            return global::PiiGuard.MaskedText.End(builder, this.PrintMaskedMembers(builder));
         }
 
         private bool PrintMaskedMembers(global::System.Text.StringBuilder builder)
         {
-            builder.Append("Number = ");
-            global::PiiGuard.PiiMask.Append(builder, this.Number, global::PiiGuard.PiiKind.PaymentCard, global::PiiGuard.MaskStyle.Default);
-            builder.Append(", ");
-            builder.Append("Holder = ");
-            global::PiiGuard.PiiMask.Append(builder, this.Holder, global::PiiGuard.PiiKind.Name, global::PiiGuard.MaskStyle.Default);
-            builder.Append(", ");
-            builder.Append("Year = ");
-            builder.Append(this.Year.ToString());
+            global::PiiGuard.MaskedText.Masked(builder, "Number = ", this.Number, global::PiiGuard.PiiKind.PaymentCard, global::PiiGuard.MaskStyle.Default);
+            global::PiiGuard.MaskedText.Masked(builder, ", Holder = ", this.Holder, global::PiiGuard.PiiKind.Name, global::PiiGuard.MaskStyle.Default);
+            global::PiiGuard.MaskedText.Text(builder, ", Year = ", this.Year.ToString());
 
             return true;
         }
 
         private void WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)
         {
-            writer.WriteMasked("Number", global::PiiGuard.PiiMask.Apply(this.Number, global::PiiGuard.PiiKind.PaymentCard, global::PiiGuard.MaskStyle.Default));
-            writer.WriteMasked("Holder", global::PiiGuard.PiiMask.Apply(this.Holder, global::PiiGuard.PiiKind.Name, global::PiiGuard.MaskStyle.Default));
+            writer.WriteMasked("Number", global::PiiGuard.MaskedText.Mask(this.Number, global::PiiGuard.PiiKind.PaymentCard, global::PiiGuard.MaskStyle.Default));
+            writer.WriteMasked("Holder", global::PiiGuard.MaskedText.Mask(this.Holder, global::PiiGuard.PiiKind.Name, global::PiiGuard.MaskStyle.Default));
             writer.WriteValue("Year", (object?)this.Year);
         }
 

@@ -11,8 +11,7 @@ namespace Demo
         /// <returns>Whether any member was appended.</returns>
         protected virtual bool PrintMaskedMembers(global::System.Text.StringBuilder builder)
         {
-            builder.Append("Holder = ");
-            global::PiiGuard.PiiMask.Append(builder, this.Holder, global::PiiGuard.PiiKind.Name, global::PiiGuard.MaskStyle.Default);
+            global::PiiGuard.MaskedText.Masked(builder, "Holder = ", this.Holder, global::PiiGuard.PiiKind.Name, global::PiiGuard.MaskStyle.Default);
 
             return true;
         }
@@ -21,7 +20,7 @@ namespace Demo
         /// <param name="writer">The receiver of the members.</param>
         protected virtual void WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)
         {
-            writer.WriteMasked("Holder", global::PiiGuard.PiiMask.Apply(this.Holder, global::PiiGuard.PiiKind.Name, global::PiiGuard.MaskStyle.Default));
+            writer.WriteMasked("Holder", global::PiiGuard.MaskedText.Mask(this.Holder, global::PiiGuard.PiiKind.Name, global::PiiGuard.MaskStyle.Default));
         }
 
         void global::PiiGuard.IMaskedMembers.WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)

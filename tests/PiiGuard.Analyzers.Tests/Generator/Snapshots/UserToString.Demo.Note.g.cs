@@ -6,30 +6,12 @@ namespace Demo
 {
     partial record Note : global::PiiGuard.IMaskable, global::PiiGuard.IMaskedMembers
     {
-        [global::System.ThreadStatic]
-        private static global::System.Text.StringBuilder? t_piiGuardMaskingBuilder;
-
         /// <summary>Returns the text form of this Note with its personal data masked.</summary>
         /// <returns>The members of the object, personal ones masked by their convention.</returns>
         public virtual string ToMaskedString()
         {
-            global::System.Text.StringBuilder builder = t_piiGuardMaskingBuilder ?? new global::System.Text.StringBuilder(128);
-            t_piiGuardMaskingBuilder = null;
-            builder.Append("Note { ");
-            if (this.PrintMaskedMembers(builder))
-            {
-                builder.Append(' ');
-            }
-
-            builder.Append('}');
-            string result = builder.ToString();
-            if (builder.Capacity <= 1024)
-            {
-                builder.Clear();
-                t_piiGuardMaskingBuilder = builder;
-            }
-
-            return result;
+            global::System.Text.StringBuilder builder = global::PiiGuard.MaskedText.Begin("Note { ");
+            return global::PiiGuard.MaskedText.End(builder, this.PrintMaskedMembers(builder));
         }
 
         /// <summary>Appends the members of this object to <paramref name="builder"/>, personal ones masked.</summary>
@@ -37,8 +19,7 @@ namespace Demo
         /// <returns>Whether any member was appended.</returns>
         protected virtual bool PrintMaskedMembers(global::System.Text.StringBuilder builder)
         {
-            builder.Append("Text = ");
-            global::PiiGuard.PiiMask.Append(builder, this.Text, global::PiiGuard.PiiKind.MessageContent, global::PiiGuard.MaskStyle.Default);
+            global::PiiGuard.MaskedText.Masked(builder, "Text = ", this.Text, global::PiiGuard.PiiKind.MessageContent, global::PiiGuard.MaskStyle.Default);
 
             return true;
         }
@@ -47,7 +28,7 @@ namespace Demo
         /// <param name="writer">The receiver of the members.</param>
         protected virtual void WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)
         {
-            writer.WriteMasked("Text", global::PiiGuard.PiiMask.Apply(this.Text, global::PiiGuard.PiiKind.MessageContent, global::PiiGuard.MaskStyle.Default));
+            writer.WriteMasked("Text", global::PiiGuard.MaskedText.Mask(this.Text, global::PiiGuard.PiiKind.MessageContent, global::PiiGuard.MaskStyle.Default));
         }
 
         void global::PiiGuard.IMaskedMembers.WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)

@@ -6,30 +6,12 @@ namespace Demo
 {
     partial class Ticket : global::PiiGuard.IMaskable, global::PiiGuard.IMaskedMembers
     {
-        [global::System.ThreadStatic]
-        private static global::System.Text.StringBuilder? t_piiGuardMaskingBuilder;
-
         /// <summary>Returns the text form of this Ticket with its personal data masked.</summary>
         /// <returns>The members of the object, personal ones masked by their convention.</returns>
         public virtual string ToMaskedString()
         {
-            global::System.Text.StringBuilder builder = t_piiGuardMaskingBuilder ?? new global::System.Text.StringBuilder(128);
-            t_piiGuardMaskingBuilder = null;
-            builder.Append("Ticket { ");
-            if (this.PrintMaskedMembers(builder))
-            {
-                builder.Append(' ');
-            }
-
-            builder.Append('}');
-            string result = builder.ToString();
-            if (builder.Capacity <= 1024)
-            {
-                builder.Clear();
-                t_piiGuardMaskingBuilder = builder;
-            }
-
-            return result;
+            global::System.Text.StringBuilder builder = global::PiiGuard.MaskedText.Begin("Ticket { ");
+            return global::PiiGuard.MaskedText.End(builder, this.PrintMaskedMembers(builder));
         }
 
         /// <summary>Appends the members of this object to <paramref name="builder"/>, personal ones masked.</summary>
@@ -37,11 +19,8 @@ namespace Demo
         /// <returns>Whether any member was appended.</returns>
         protected virtual bool PrintMaskedMembers(global::System.Text.StringBuilder builder)
         {
-            builder.Append("Reporter = ");
-            global::PiiGuard.PiiMask.Append(builder, this.Reporter, global::PiiGuard.PiiKind.Email, global::PiiGuard.MaskStyle.Default);
-            builder.Append(", ");
-            builder.Append("Title = ");
-            builder.Append((object?)this.Title);
+            global::PiiGuard.MaskedText.Masked(builder, "Reporter = ", this.Reporter, global::PiiGuard.PiiKind.Email, global::PiiGuard.MaskStyle.Default);
+            global::PiiGuard.MaskedText.Value(builder, ", Title = ", this.Title);
 
             return true;
         }
@@ -50,7 +29,7 @@ namespace Demo
         /// <param name="writer">The receiver of the members.</param>
         protected virtual void WriteMaskedMembers(global::PiiGuard.IMaskedMemberWriter writer)
         {
-            writer.WriteMasked("Reporter", global::PiiGuard.PiiMask.Apply(this.Reporter, global::PiiGuard.PiiKind.Email, global::PiiGuard.MaskStyle.Default));
+            writer.WriteMasked("Reporter", global::PiiGuard.MaskedText.Mask(this.Reporter, global::PiiGuard.PiiKind.Email, global::PiiGuard.MaskStyle.Default));
             writer.WriteValue("Title", (object?)this.Title);
         }
 
