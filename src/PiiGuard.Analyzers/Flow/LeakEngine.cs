@@ -40,6 +40,12 @@ namespace PiiGuard.Analyzers.Flow
 
         public PiiSymbols Pii => Known.Pii;
 
+        /// <summary>
+        /// A summary from syntax alone, asked before a method's body is bound (the summary generator's filter,
+        /// <see cref="Generator.SummaryFilter"/>); null: walk the body. Unset in the flow analyzer.
+        /// </summary>
+        public System.Func<IMethodSymbol, CancellationToken, MethodSummary?>? Shortcut { get; set; }
+
         public Compilation Compilation => Known.Compilation;
 
         /// <summary>
@@ -65,6 +71,12 @@ namespace PiiGuard.Analyzers.Flow
             if (_summaries.TryGetValue(method, out MethodSummary? cached) || context.Incomplete.TryGetValue(method, out cached))
             {
                 return cached;
+            }
+
+            if (knownBody is null && Shortcut?.Invoke(method, cancellationToken) is { } quick)
+            {
+                _summaries.TryAdd(method, quick);
+                return quick;
             }
 
             if (depth > MaxSummaryDepth || !context.InProgress.Add(method))

@@ -91,6 +91,12 @@ namespace PiiGuard.Analyzers.Generator
             var known = new KnownSymbols(compilation, pii, PiiGuardOptions.Parse(settings.Sinks, settings.Sanitizers, compilation), settings.UserIds,
                 UserCatalog.Read(catalogs, compilation, cancellationToken));
             var engine = new LeakEngine(known);
+            if (settings.Filter)
+            {
+                SummaryFilter filter = SummaryFilter.Create(compilation, known, cancellationToken);
+                engine.Shortcut = filter.SyntacticSummary;
+            }
+
             var methods = new List<IMethodSymbol>();
             CollectMethods(compilation.Assembly.GlobalNamespace, HasInternalsVisibleTo(compilation.Assembly), methods);
             var result = new List<SummaryFacts>();
@@ -241,6 +247,9 @@ namespace PiiGuard.Analyzers.Generator
     /// <summary>The generator's options: whether it runs, and the piiguard.* keys that change what a method is.</summary>
     internal sealed record SummarySettings(bool Enabled, string? Sinks, string? Sanitizers, bool UserIds)
     {
+        /// <summary>Whether methods that cannot have a fact beyond their parameters are summarised from syntax (<see cref="SummaryFilter"/>); off only to measure or test it.</summary>
+        public bool Filter { get; init; } = true;
+
         public static SummarySettings Read(AnalyzerConfigOptions options)
         {
             bool enabled = options.TryGetValue(SummaryGenerator.EnabledProperty, out string? value) && string.Equals(value.Trim(), "true", StringComparison.OrdinalIgnoreCase);

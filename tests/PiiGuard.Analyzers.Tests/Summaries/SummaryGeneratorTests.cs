@@ -144,4 +144,66 @@ public class SummaryGeneratorTests
         CSharpCompilation application = library.WithOptions(library.Options.WithOutputKind(OutputKind.ConsoleApplication));
         Assert.Null(SummaryHarness.Run(application).Generated);
     }
+
+    [Fact]
+    public void TheSyntacticFilter_WritesWhatTheFullWalkWrites_OnTheLibrary()
+    {
+        CSharpCompilation library = SummaryHarness.CreateLibrary(CrossAssemblySummaryTests.Library, """
+            namespace Lib
+            {
+                public static class Text
+                {
+                    public static string Echo(string s) => s.Trim();
+                    public static string Greeting(string name) => "Hello";
+                    public static string Shout(string s) => Echo(s).ToUpperInvariant();
+                    public static string Both(string a, string b) => a + b;
+                }
+            }
+            """);
+        var settings = new SummarySettings(true, null, null, false);
+
+        List<SummaryFacts> filtered = SummaryGenerator.Summarize(library, settings, System.Collections.Immutable.ImmutableArray<AdditionalText>.Empty, default);
+        List<SummaryFacts> walked = SummaryGenerator.Summarize(library, settings with { Filter = false }, System.Collections.Immutable.ImmutableArray<AdditionalText>.Empty, default);
+
+        Assert.Equal(SummaryFormat.Write(walked), SummaryFormat.Write(filtered));
+        Assert.Contains("Greeting(System.String)|Z", SummaryFormat.Write(filtered));
+        Assert.Contains("Both(System.String,System.String)|P3", SummaryFormat.Write(filtered));
+    }
+
+    [Fact]
+    public void MethodsThatCannotHaveAFact_AreSummarisedFromSyntax_TheOthersAreWalked()
+    {
+        CSharpCompilation library = SummaryHarness.CreateLibrary(CrossAssemblySummaryTests.Library, """
+            namespace Lib
+            {
+                public static class Text
+                {
+                    public static string Pick(string a, string b) => a.Trim();
+                    public static string Greeting(string who) => "Hello";
+                    public static void Report(Microsoft.Extensions.Logging.ILogger log, string s) => Notify(log, s);
+                    private static void Notify(Microsoft.Extensions.Logging.ILogger log, string s) => log.LogError("{S}", s);
+                }
+            }
+            """);
+        PiiGuard.Analyzers.Core.PiiSymbols pii = PiiGuard.Analyzers.Core.PiiSymbols.Create(library);
+        var known = new KnownSymbols(library, pii, PiiGuardOptions.Empty);
+        SummaryFilter filter = SummaryFilter.Create(library, known, default);
+        INamedTypeSymbol text = library.GetTypeByMetadataName("Lib.Text")!;
+        INamedTypeSymbol directory = library.GetTypeByMetadataName("Lib.Directory")!;
+        IMethodSymbol Method(INamedTypeSymbol type, string name) => type.GetMembers(name).OfType<IMethodSymbol>().Single();
+
+        Assert.Equal(1UL, filter.SyntacticSummary(Method(text, "Pick"), default)!.Parameters);
+        MethodSummary greeting = filter.SyntacticSummary(Method(text, "Greeting"), default)!;
+        Assert.Equal(0UL, greeting.Parameters);
+        Assert.Null(greeting.Fixed);
+        Assert.Equal(1UL, filter.SyntacticSummary(Method(directory, "Quote"), default)!.Parameters);
+
+        // A sink, a call to a method that reaches one, a masking call, a hash, personal data: walked.
+        Assert.Null(filter.SyntacticSummary(Method(text, "Notify"), default));
+        Assert.Null(filter.SyntacticSummary(Method(text, "Report"), default));
+        Assert.Null(filter.SyntacticSummary(Method(directory, "MaskedPhone"), default));
+        Assert.Null(filter.SyntacticSummary(Method(directory, "Fingerprint"), default));
+        Assert.Null(filter.SyntacticSummary(Method(directory, "OwnerContact"), default));
+        Assert.Equal(3, filter.Skipped);
+    }
 }
