@@ -152,7 +152,7 @@ namespace PiiGuard.Analyzers.Generator
 
             ReturnFact? returned = summary.Fixed is { HasSource: true } taint && carries
                 ? new ReturnFact(taint.Display!, taint.Info.KindName, taint.Info.Sensitive, taint.Info.Mask, taint.IsWholeObject, taint.IsMemberData, taint.IsSerialized,
-                    taint.Hash != null, taint.IsWholeObject ? taint.Kinds : null)
+                    taint.Hash != null, taint.IsWholeObject ? taint.Kinds : null, OriginId(taint.Origin))
                 : null;
             ulong parameters = carries ? summary.Parameters : 0;
             ulong hashed = carries ? summary.HashedParameters : 0;
@@ -161,6 +161,13 @@ namespace PiiGuard.Analyzers.Generator
             bool clean = carries && returned is null && parameters == 0 && hashed == 0 && HasCarryingParameter(method);
             return new SummaryFacts(docId, sinks.ToImmutable(), parameters, hashed, returned, clean);
         }
+
+        /// <summary>The documentation-comment id of where a returned datum comes from (a member, or a type for a whole object); null for a parameter.</summary>
+        private static string? OriginId(ISymbol? origin) => origin switch
+        {
+            null or IParameterSymbol or ILocalSymbol => null,
+            _ => origin.OriginalDefinition.GetDocumentationCommentId(),
+        };
 
         /// <summary>Whether the method's result can carry personal data at all (the walker ignores the results of the others).</summary>
         private static bool CanCarry(KnownSymbols known, IMethodSymbol method)
