@@ -155,7 +155,7 @@ namespace PiiGuard.Analyzers.Generator
             {
                 foreach (SyntaxToken token in body.DescendantTokens())
                 {
-                    if (token.IsKind(SyntaxKind.IdentifierToken) && parameters.TryGetValue(token.ValueText, out int ordinal))
+                    if (token.IsKind(SyntaxKind.IdentifierToken) && parameters.TryGetValue(token.ValueText, out int ordinal) && !ReadsOnlyANonCarrier(token))
                     {
                         bits |= 1UL << ordinal;
                     }
@@ -165,6 +165,12 @@ namespace PiiGuard.Analyzers.Generator
             Skipped++;
             return bits == 0 ? MethodSummary.Empty : new MethodSummary(null, bits, 0, ImmutableArray<ParameterSink>.Empty, isComplete: true);
         }
+
+        /// <summary><c>text.Length</c>, <c>items.Count</c>: the walker gives these nothing of <c>text</c>, and neither does the filter.</summary>
+        private static bool ReadsOnlyANonCarrier(SyntaxToken token) =>
+            token.Parent is IdentifierNameSyntax name && name.Parent is MemberAccessExpressionSyntax access && access.Expression == name
+            && access.Name.Identifier.ValueText is "Length" or "Count" or "LongLength" or "LongCount" or "Capacity" or "GetHashCode" or "IndexOf" or "IndexOfAny"
+                or "LastIndexOf" or "LastIndexOfAny" or "CompareTo" or "GetType" or "GetLength" or "GetTypeCode" or "Rank";
 
         private static bool AssignsAnElement(SyntaxNode body)
         {

@@ -157,6 +157,8 @@ public class SummaryGeneratorTests
                     public static string Greeting(string name) => "Hello";
                     public static string Shout(string s) => Echo(s).ToUpperInvariant();
                     public static string Both(string a, string b) => a + b;
+                    public static int Count(string s) => s.Length;
+                    public static int Sum(string s, int n) => s.IndexOf('x') + n;
                 }
             }
             """);
@@ -168,6 +170,7 @@ public class SummaryGeneratorTests
         Assert.Equal(SummaryFormat.Write(walked), SummaryFormat.Write(filtered));
         Assert.Contains("Greeting(System.String)|Z", SummaryFormat.Write(filtered));
         Assert.Contains("Both(System.String,System.String)|P3", SummaryFormat.Write(filtered));
+        Assert.Contains("Count(System.String)|Z", SummaryFormat.Write(filtered));
     }
 
     [Fact]
