@@ -113,7 +113,7 @@ namespace PiiGuard.Analyzers.Flow
         public MethodSummary? GetReferencedSummary(IMethodSymbol method)
         {
             method = (method.ReducedFrom ?? method).OriginalDefinition;
-            if (method.MethodKind != MethodKind.Ordinary || method.IsAbstract || method.ContainingAssembly is not { } assembly
+            if (method.MethodKind is not (MethodKind.Ordinary or MethodKind.Constructor or MethodKind.PropertyGet or MethodKind.PropertySet) || method.IsAbstract || method.ContainingAssembly is not { } assembly
                 || SymbolEqualityComparer.Default.Equals(assembly, Compilation.Assembly))
             {
                 return null;

@@ -481,12 +481,13 @@ namespace PiiGuard.Analyzers.Flow
                 return Taint.Source(MemberDisplay(method), info, method);
             }
 
-            if (Scanning || method.MethodKind == MethodKind.LocalFunction || !IsInSource(method) || _known.GetRole(method) != MethodRole.None)
+            if (Scanning || method.MethodKind == MethodKind.LocalFunction || _known.GetRole(method) != MethodRole.None)
             {
                 return null;
             }
 
-            MethodSummary? summary = Summary(method);
+            // A method of a referenced assembly is followed through its summary (items.Select(Lib.Text.Quote)); without one, as before.
+            MethodSummary? summary = IsInSource(method) ? Summary(method) : _engine.GetReferencedSummary(method);
             Taint? result = summary?.Fixed;
             if (summary != null && (summary.Parameters != 0 || summary.HashedParameters != 0) && _lambdaSeed is { } seed)
             {
@@ -538,9 +539,15 @@ namespace PiiGuard.Analyzers.Flow
         private Taint? EvalCreation(IObjectCreationOperation creation)
         {
             Taint? arguments = null;
+            var argumentTaints = new Taint?[creation.Constructor?.Parameters.Length ?? 0];
             foreach (IArgumentOperation argument in creation.Arguments)
             {
-                arguments = Taint.Union(arguments, Eval(argument.Value));
+                Taint? taint = Eval(argument.Value);
+                arguments = Taint.Union(arguments, taint);
+                if (argument.Parameter is { } parameter && parameter.Ordinal < argumentTaints.Length)
+                {
+                    argumentTaints[parameter.Ordinal] = Taint.Union(argumentTaints[parameter.Ordinal], taint);
+                }
             }
 
             Taint? initializer = Eval(creation.Initializer);
@@ -555,6 +562,17 @@ namespace PiiGuard.Analyzers.Flow
                     }
 
                     return null;
+                }
+
+                // A constructor whose parameter reaches a sink in its body (in this compilation, or in a referenced assembly
+                // through its summary): the argument is the leak, named "new Notifier -> ILogger.LogInformation".
+                if (arguments != null && CheckingSinks && !Scanning)
+                {
+                    MethodSummary? summary = IsInSource(constructor) ? Summary(constructor) : _engine.GetReferencedSummary(constructor);
+                    if (summary is { ParameterSinks.IsEmpty: false })
+                    {
+                        ReportParameterSinks(summary, creation.Arguments, argumentTaints, constructor, "new " + DisplayNames.TypeName(constructor.ContainingType));
+                    }
                 }
             }
 

@@ -118,7 +118,7 @@ namespace PiiGuard.Analyzers.Generator
         /// </summary>
         public MethodSummary? SyntacticSummary(IMethodSymbol method, CancellationToken cancellationToken)
         {
-            if (method.DeclaringSyntaxReferences.Length != 1 || method.MethodKind is not (MethodKind.Ordinary or MethodKind.PropertyGet))
+            if (method.DeclaringSyntaxReferences.Length != 1 || method.MethodKind is not (MethodKind.Ordinary or MethodKind.PropertyGet or MethodKind.PropertySet or MethodKind.Constructor))
             {
                 return null;
             }
@@ -131,6 +131,7 @@ namespace PiiGuard.Analyzers.Generator
 
             SyntaxNode? body = declaration switch
             {
+                ConstructorDeclarationSyntax { Initializer: not null } => null, // base(…) or this(…) calls a constructor that names nothing
                 BaseMethodDeclarationSyntax m => (SyntaxNode?)m.Body ?? m.ExpressionBody,
                 AccessorDeclarationSyntax a => (SyntaxNode?)a.Body ?? a.ExpressionBody,
                 ArrowExpressionClauseSyntax arrow => arrow,
@@ -238,7 +239,22 @@ namespace PiiGuard.Analyzers.Generator
             }
 
             int dot = head.LastIndexOf('.');
-            return dot < 0 || dot == head.Length - 1 ? null : head.Substring(dot + 1);
+            return dot < 0 || dot == head.Length - 1 ? null : SourceName(head, dot);
+        }
+
+        /// <summary>The name a caller writes: the type's for a constructor (<c>new Notifier(…)</c>), the property's for an accessor.</summary>
+        internal static string SourceName(string head, int dot)
+        {
+            string name = head.Substring(dot + 1);
+            if (name == "#ctor")
+            {
+                int typeDot = head.LastIndexOf('.', dot - 1);
+                string type = head.Substring(typeDot + 1, dot - typeDot - 1);
+                int arity = type.IndexOf('`');
+                return arity > 0 ? type.Substring(0, arity) : type;
+            }
+
+            return name.StartsWith("get_", StringComparison.Ordinal) || name.StartsWith("set_", StringComparison.Ordinal) ? name.Substring(4) : name;
         }
     }
 }

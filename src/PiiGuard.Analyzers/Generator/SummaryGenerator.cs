@@ -220,7 +220,7 @@ namespace PiiGuard.Analyzers.Generator
                     case INamedTypeSymbol type when IsVisible(type, includeInternal) && !type.IsFileLocal && !type.IsImplicitlyDeclared:
                         CollectMethods(type, includeInternal, into);
                         break;
-                    case IMethodSymbol method when method.MethodKind == MethodKind.Ordinary && !method.IsAbstract && !method.IsExtern && !method.IsImplicitlyDeclared
+                    case IMethodSymbol method when IsSummarisedKind(method) && !method.IsAbstract && !method.IsExtern && !method.IsImplicitlyDeclared
                         && IsVisible(method, includeInternal) && method.PartialDefinitionPart is null
                         && !(method.ReturnsVoid && method.Parameters.IsEmpty)
                         && (method.DeclaringSyntaxReferences.Length > 0 || method.PartialImplementationPart != null):
@@ -229,6 +229,17 @@ namespace PiiGuard.Analyzers.Generator
                 }
             }
         }
+
+        /// <summary>
+        /// Ordinary methods, instance constructors (<c>new Notifier(customer.Mobile)</c>) and property accessors
+        /// (<c>notifier.Phone = customer.Mobile</c>, <c>directory.Owner</c>): a caller in another assembly applies their summaries alike.
+        /// </summary>
+        private static bool IsSummarisedKind(IMethodSymbol method) => method.MethodKind switch
+        {
+            MethodKind.Ordinary or MethodKind.PropertyGet or MethodKind.PropertySet => true,
+            MethodKind.Constructor => !method.IsStatic && !method.Parameters.IsEmpty,
+            _ => false,
+        };
 
         private static bool IsVisible(ISymbol symbol, bool includeInternal) => symbol.DeclaredAccessibility switch
         {
