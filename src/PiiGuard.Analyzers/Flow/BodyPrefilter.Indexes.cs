@@ -147,7 +147,7 @@ namespace PiiGuard.Analyzers.Flow
                 }
 
                 int dot = head.LastIndexOf('.');
-                return dot < 0 || dot == head.Length - 1 ? null : head.Substring(dot + 1).Replace("#ctor", ".ctor");
+                return dot < 0 || dot == head.Length - 1 ? null : Generator.SummaryFilter.SourceName(head, dot);
             }
         }
 

@@ -199,8 +199,41 @@ namespace PiiGuard.Analyzers.Flow
                 seeds.UnionWith(NamesOf(assembly, annotations));
             }
 
-            return Close(seeds, indexes);
+            return Close(seeds, indexes, followHolders: true);
         }
+
+        /// <summary>
+        /// The closure of names through which a body can reach an effect (a sink, a masking or hashing call, an event), for
+        /// the summary generator's filter: the compilation's identifiers that <paramref name="isSeed"/> accepts, the names of
+        /// members declared with attributes (a <c>[LoggerMessage]</c> or <c>[PiiSink]</c> method), <paramref name="seeds"/>,
+        /// and the names of the members whose declarations mention any of those (a helper that logs, a field of a logger
+        /// type), transitively. Unlike the source closure, the type holding such a member does not become relevant.
+        /// </summary>
+        public HashSet<string> EffectNames(Func<string, bool> isSeed, IEnumerable<string> seeds, CancellationToken cancellationToken)
+        {
+            var names = new HashSet<string>(seeds, StringComparer.Ordinal);
+            var indexes = new List<TreeIndex>();
+            foreach (SyntaxTree tree in _compilation.SyntaxTrees)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                TreeIndex index = Trees.GetValue(tree, IndexTree);
+                indexes.Add(index);
+                names.UnionWith(index.AnnotatedNames);
+                foreach (string mention in index.AllMentions)
+                {
+                    if (isSeed(mention))
+                    {
+                        names.Add(mention);
+                    }
+                }
+            }
+
+            return Close(names, indexes, followHolders: false);
+        }
+
+        /// <summary>Whether the member declaration at <paramref name="declaration"/> mentions any of <paramref name="names"/> (true when it cannot be placed).</summary>
+        public static bool Mentions(SyntaxNode declaration, HashSet<string> names) =>
+            Trees.GetValue(declaration.SyntaxTree, IndexTree).Find(declaration.Span) is not { } member || member.MentionsAny(names);
 
         /// <summary>
         /// A referenced assembly's names, cached per assembly symbol (metadata symbols are shared by the compilations that
@@ -248,7 +281,7 @@ namespace PiiGuard.Analyzers.Flow
         /// The closure: a member whose declaration mentions a relevant name may return or hold personal data, so its own
         /// name, the names it assigns or fills, and (for a field, property or type) its type's name become relevant.
         /// </summary>
-        private static HashSet<string> Close(HashSet<string> seeds, List<TreeIndex> indexes)
+        private static HashSet<string> Close(HashSet<string> seeds, List<TreeIndex> indexes, bool followHolders)
         {
             var byMention = new Dictionary<string, List<MemberEntry>>(StringComparer.Ordinal);
             foreach (TreeIndex index in indexes)
@@ -274,7 +307,7 @@ namespace PiiGuard.Analyzers.Flow
             // A member with an annotated parameter holds personal data whatever it mentions (it may return or store it).
             foreach (TreeIndex index in indexes)
             {
-                foreach (MemberEntry member in index.WithAnnotatedParameters)
+                foreach (MemberEntry member in followHolders ? index.WithAnnotatedParameters : (IEnumerable<MemberEntry>)Array.Empty<MemberEntry>())
                 {
                     Mark(member);
                 }
@@ -309,7 +342,7 @@ namespace PiiGuard.Analyzers.Flow
                     pending.Push(assigned);
                 }
 
-                if (member.HoldsData && member.TypeName != null)
+                if (followHolders && member.HoldsData && member.TypeName != null)
                 {
                     pending.Push(member.TypeName);
                 }

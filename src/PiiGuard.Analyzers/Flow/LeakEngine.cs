@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 using PiiGuard.Analyzers.Core;
 
 namespace PiiGuard.Analyzers.Flow
@@ -21,6 +22,11 @@ namespace PiiGuard.Analyzers.Flow
         private readonly ConcurrentDictionary<IMethodSymbol, ImmutableDictionary<ISymbol, Taint>> _assignments = SymbolCache.Create<IMethodSymbol, ImmutableDictionary<ISymbol, Taint>>();
         private readonly ConcurrentDictionary<IMethodSymbol, ImmutableHashSet<string>> _assignedNames = SymbolCache.Create<IMethodSymbol, ImmutableHashSet<string>>();
         private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary?> _summaries = SymbolCache.Create<IMethodSymbol, MethodSummary?>();
+        private readonly ConcurrentDictionary<IEventSymbol, ImmutableArray<EventHandlerRef>> _eventHandlers = SymbolCache.Create<IEventSymbol, ImmutableArray<EventHandlerRef>>();
+        private Dictionary<string, List<AssignmentExpressionSyntax>>? _subscriptions;
+
+        /// <summary>How many handlers of one event are followed.</summary>
+        public const int MaxHandlers = 16;
 
         public LeakEngine(KnownSymbols known)
         {
@@ -34,6 +40,12 @@ namespace PiiGuard.Analyzers.Flow
 
         public PiiSymbols Pii => Known.Pii;
 
+        /// <summary>
+        /// A summary from syntax alone, asked before a method's body is bound (the summary generator's filter,
+        /// <see cref="Generator.SummaryFilter"/>); null: walk the body. Unset in the flow analyzer.
+        /// </summary>
+        public System.Func<IMethodSymbol, CancellationToken, MethodSummary?>? Shortcut { get; set; }
+
         public Compilation Compilation => Known.Compilation;
 
         /// <summary>
@@ -46,12 +58,25 @@ namespace PiiGuard.Analyzers.Flow
         /// through, so sharing it would make the answers depend on which method the driver happened to analyse first;
         /// it is kept for the rest of the one analysis that computed it (<see cref="SummaryContext"/>) and then dropped.
         /// </remarks>
-        public MethodSummary? GetSummary(IMethodSymbol method, int depth, SummaryContext context, CancellationToken cancellationToken)
+        public MethodSummary? GetSummary(IMethodSymbol method, int depth, SummaryContext context, CancellationToken cancellationToken) =>
+            GetSummary(method, null, depth, context, cancellationToken);
+
+        /// <summary>The summary of an event handler: a method of this compilation, or a lambda with the body it was subscribed with.</summary>
+        public MethodSummary? GetSummary(EventHandlerRef handler, int depth, SummaryContext context, CancellationToken cancellationToken) =>
+            GetSummary(handler.Method, handler.LambdaBody, depth, context, cancellationToken);
+
+        private MethodSummary? GetSummary(IMethodSymbol method, IOperation? knownBody, int depth, SummaryContext context, CancellationToken cancellationToken)
         {
             method = method.PartialImplementationPart ?? method.OriginalDefinition;
             if (_summaries.TryGetValue(method, out MethodSummary? cached) || context.Incomplete.TryGetValue(method, out cached))
             {
                 return cached;
+            }
+
+            if (knownBody is null && Shortcut?.Invoke(method, cancellationToken) is { } quick)
+            {
+                _summaries.TryAdd(method, quick);
+                return quick;
             }
 
             if (depth > MaxSummaryDepth || !context.InProgress.Add(method))
@@ -61,7 +86,7 @@ namespace PiiGuard.Analyzers.Flow
 
             try
             {
-                IOperation? body = GetBody(method, cancellationToken);
+                IOperation? body = knownBody ?? GetBody(method, cancellationToken);
                 MethodSummary? summary = body is null ? null : TaintWalker.Summarize(this, method, body, depth, context, cancellationToken);
                 if (summary is { IsComplete: false })
                 {
@@ -88,13 +113,107 @@ namespace PiiGuard.Analyzers.Flow
         public MethodSummary? GetReferencedSummary(IMethodSymbol method)
         {
             method = (method.ReducedFrom ?? method).OriginalDefinition;
-            if (method.MethodKind != MethodKind.Ordinary || method.IsAbstract || method.ContainingAssembly is not { } assembly
+            if (method.MethodKind is not (MethodKind.Ordinary or MethodKind.Constructor or MethodKind.PropertyGet or MethodKind.PropertySet) || method.IsAbstract || method.ContainingAssembly is not { } assembly
                 || SymbolEqualityComparer.Default.Equals(assembly, Compilation.Assembly))
             {
                 return null;
             }
 
             return ReferencedSummaries.Of(assembly).Find(method);
+        }
+
+        /// <summary>
+        /// The handlers subscribed in this compilation to an event declared in it (<c>SignedUp += OnSignedUp</c>,
+        /// <c>SignedUp += (s, e) =&gt; …</c>): raising the event calls each of them with the raise's arguments. Found by a
+        /// syntactic index of the <c>+=</c> assignments by the name they assign (built once, on the first raise that passes
+        /// something), then bound to confirm the event. At most <see cref="MaxHandlers"/> per event.
+        /// </summary>
+        public ImmutableArray<EventHandlerRef> GetEventHandlers(IEventSymbol @event, CancellationToken cancellationToken)
+        {
+            @event = @event.OriginalDefinition;
+            if (@event.DeclaringSyntaxReferences.Length == 0)
+            {
+                return ImmutableArray<EventHandlerRef>.Empty;
+            }
+
+            if (_eventHandlers.TryGetValue(@event, out ImmutableArray<EventHandlerRef> cached))
+            {
+                return cached;
+            }
+
+            ImmutableArray<EventHandlerRef>.Builder handlers = ImmutableArray.CreateBuilder<EventHandlerRef>();
+            if (Subscriptions(cancellationToken).TryGetValue(@event.Name, out List<AssignmentExpressionSyntax>? candidates))
+            {
+                foreach (AssignmentExpressionSyntax candidate in candidates)
+                {
+#pragma warning disable RS1030 // The handlers of an event are subscribed anywhere in the compilation.
+                    SemanticModel model = Compilation.GetSemanticModel(candidate.SyntaxTree);
+#pragma warning restore RS1030
+                    if (handlers.Count >= MaxHandlers
+                        || model.GetOperation(candidate, cancellationToken) is not IEventAssignmentOperation { Adds: true, EventReference: IEventReferenceOperation reference } assignment
+                        || !SymbolEqualityComparer.Default.Equals(reference.Event.OriginalDefinition, @event))
+                    {
+                        continue;
+                    }
+
+                    IOperation handler = assignment.HandlerValue;
+                    while (handler is IConversionOperation conversion)
+                    {
+                        handler = conversion.Operand;
+                    }
+
+                    switch (handler)
+                    {
+                        case IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda }:
+                            handlers.Add(new EventHandlerRef(lambda.Symbol, lambda.Body));
+                            break;
+                        case IDelegateCreationOperation { Target: IMethodReferenceOperation { Method: { } method } } when method.DeclaringSyntaxReferences.Length > 0 && !method.IsAbstract:
+                            handlers.Add(new EventHandlerRef(method, null));
+                            break;
+                    }
+                }
+            }
+
+            ImmutableArray<EventHandlerRef> result = handlers.ToImmutable();
+            _eventHandlers.TryAdd(@event, result);
+            return result;
+        }
+
+        /// <summary>Every <c>x += …</c> of the compilation by the name it assigns, built once.</summary>
+        private Dictionary<string, List<AssignmentExpressionSyntax>> Subscriptions(CancellationToken cancellationToken)
+        {
+            Dictionary<string, List<AssignmentExpressionSyntax>>? index = Volatile.Read(ref _subscriptions);
+            if (index != null)
+            {
+                return index;
+            }
+
+            index = new Dictionary<string, List<AssignmentExpressionSyntax>>(System.StringComparer.Ordinal);
+            foreach (SyntaxTree tree in Compilation.SyntaxTrees)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                foreach (SyntaxNode node in tree.GetRoot(cancellationToken).DescendantNodes())
+                {
+                    if (node is AssignmentExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.AddAssignmentExpression } assignment
+                        && assignment.Left switch
+                        {
+                            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+                            _ => null,
+                        } is { } name)
+                    {
+                        if (!index.TryGetValue(name, out List<AssignmentExpressionSyntax>? list))
+                        {
+                            index[name] = list = new List<AssignmentExpressionSyntax>();
+                        }
+
+                        list.Add(assignment);
+                    }
+                }
+            }
+
+            return Interlocked.CompareExchange(ref _subscriptions, index, null) ?? index;
         }
 
         /// <summary>
@@ -291,6 +410,23 @@ namespace PiiGuard.Analyzers.Flow
         public HashSet<IMethodSymbol> InProgress { get; } = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
 
         public Dictionary<IMethodSymbol, MethodSummary?> Incomplete { get; } = new Dictionary<IMethodSymbol, MethodSummary?>(SymbolEqualityComparer.Default);
+    }
+
+    /// <summary>A handler of an event: a method, or a lambda with its body (a lambda has no declaration of its own to bind).</summary>
+    internal readonly struct EventHandlerRef
+    {
+        public EventHandlerRef(IMethodSymbol method, IOperation? lambdaBody)
+        {
+            Method = method;
+            LambdaBody = lambdaBody;
+        }
+
+        public IMethodSymbol Method { get; }
+
+        /// <summary>The body of a lambda handler; null for a method.</summary>
+        public IOperation? LambdaBody { get; }
+
+        public bool IsLambda => LambdaBody != null;
     }
 
     /// <summary>A parameter of a summarised method that reaches a sink in its body.</summary>

@@ -47,9 +47,79 @@ namespace PiiGuard.Analyzers.Flow
                 return cached;
             }
 
-            MethodSummary? summary = method.GetDocumentationCommentId() is { } id && _facts.TryGetValue(id, out SummaryFacts? facts) ? facts.ToSummary() : null;
+            MethodSummary? summary = method.GetDocumentationCommentId() is { } id && _facts.TryGetValue(id, out SummaryFacts? facts)
+                ? facts.ToSummary(origin => ResolveOrigin(method.ContainingAssembly, origin))
+                : null;
             _summaries.TryAdd(method, summary);
             return summary;
+        }
+
+        /// <summary>
+        /// The symbol of an origin id (<c>P:Lib.Member.Email</c>, <c>T:Lib.Customer</c>), looked up in the assembly that recorded
+        /// it and the assemblies it references (a model project below the library); null when it is not found.
+        /// </summary>
+        internal static ISymbol? ResolveOrigin(IAssemblySymbol assembly, string id)
+        {
+            if (id.Length < 3 || id[1] != ':')
+            {
+                return null;
+            }
+
+            string name = id.Substring(2);
+            int parameters = name.IndexOf('(');
+            if (parameters >= 0)
+            {
+                name = name.Substring(0, parameters);
+            }
+
+            string typeName = name;
+            string? memberName = null;
+            if (id[0] != 'T')
+            {
+                int dot = name.LastIndexOf('.');
+                if (dot <= 0)
+                {
+                    return null;
+                }
+
+                typeName = name.Substring(0, dot);
+                memberName = name.Substring(dot + 1);
+            }
+
+            INamedTypeSymbol? type = assembly.GetTypeByMetadataName(typeName);
+            if (type is null)
+            {
+                foreach (IModuleSymbol module in assembly.Modules)
+                {
+                    foreach (IAssemblySymbol referenced in module.ReferencedAssemblySymbols)
+                    {
+                        if ((type = referenced.GetTypeByMetadataName(typeName)) != null)
+                        {
+                            break;
+                        }
+                    }
+
+                    if (type != null)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            if (type is null || memberName is null)
+            {
+                return type;
+            }
+
+            foreach (ISymbol member in type.GetMembers(memberName))
+            {
+                if (member.GetDocumentationCommentId() == id)
+                {
+                    return member;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>The payload of an assembly's AssemblyMetadata("PiiGuard.Summaries", …), or null.</summary>

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
+using Microsoft.CodeAnalysis;
 using PiiGuard.Analyzers.Core;
 
 namespace PiiGuard.Analyzers.Flow
@@ -69,7 +70,7 @@ namespace PiiGuard.Analyzers.Flow
         public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(DocId) ^ Parameters.GetHashCode() ^ Sinks.Length;
 
         /// <summary>The summary the walker applies at a call: the same shape as one computed from a body in source.</summary>
-        public MethodSummary ToSummary()
+        public MethodSummary ToSummary(Func<string, ISymbol?>? resolveOrigin = null)
         {
             if (Clean && Sinks.IsEmpty && Returned is null && Parameters == 0 && HashedParameters == 0)
             {
@@ -82,7 +83,7 @@ namespace PiiGuard.Analyzers.Flow
                 sinks.Add(new ParameterSink(sink.Ordinal, new Sink(sink.Rule, sink.Display), sink.Display));
             }
 
-            return new MethodSummary(Returned?.ToTaint(), Parameters, HashedParameters, sinks.MoveToImmutable(), isComplete: true);
+            return new MethodSummary(Returned?.ToTaint(resolveOrigin), Parameters, HashedParameters, sinks.MoveToImmutable(), isComplete: true);
         }
     }
 
@@ -113,8 +114,9 @@ namespace PiiGuard.Analyzers.Flow
     /// <summary>Personal data a return value carries: the datum's name, kind, sensitivity and mask style, and its shape.</summary>
     internal sealed class ReturnFact : IEquatable<ReturnFact>
     {
-        public ReturnFact(string display, string kind, bool sensitive, int mask, bool whole, bool memberData, bool serialized, bool hashed, string? kinds)
+        public ReturnFact(string display, string kind, bool sensitive, int mask, bool whole, bool memberData, bool serialized, bool hashed, string? kinds, string? origin = null)
         {
+            Origin = origin;
             Display = display;
             Kind = kind;
             Sensitive = sensitive;
@@ -148,7 +150,14 @@ namespace PiiGuard.Analyzers.Flow
         /// <summary>For a whole object, the kinds it holds ("Email, NationalId").</summary>
         public string? Kinds { get; }
 
-        public Taint? ToTaint()
+        /// <summary>
+        /// The documentation-comment id of the member (or type, for a whole object) the datum comes from
+        /// (<c>P:Lib.Member.Email</c>), written as its own fact <c>O</c> so that readers of an earlier version skip it: a leak
+        /// found through the summary carries the same <c>type</c> and <c>name</c> properties as one found in source.
+        /// </summary>
+        public string? Origin { get; }
+
+        public Taint? ToTaint(Func<string, ISymbol?>? resolveOrigin = null)
         {
             int kind = PiiKindInfo.FromName(Kind);
             if (kind < 0)
@@ -156,11 +165,14 @@ namespace PiiGuard.Analyzers.Flow
                 return null;
             }
 
-            return Taint.FromSummary(Display, new PiiInfo(kind, Sensitive, Mask), Whole, Kinds, MemberData, Serialized, Hashed);
+            ISymbol? origin = Origin != null && resolveOrigin != null ? resolveOrigin(Origin) : null;
+            return Taint.FromSummary(Display, new PiiInfo(kind, Sensitive, Mask), Whole, Kinds, MemberData, Serialized, Hashed, origin);
         }
 
+        public ReturnFact WithOrigin(string? origin) => new ReturnFact(Display, Kind, Sensitive, Mask, Whole, MemberData, Serialized, Hashed, Kinds, origin);
+
         public bool Equals(ReturnFact? other) => other != null && Display == other.Display && Kind == other.Kind && Sensitive == other.Sensitive && Mask == other.Mask
-            && Whole == other.Whole && MemberData == other.MemberData && Serialized == other.Serialized && Hashed == other.Hashed && Kinds == other.Kinds;
+            && Whole == other.Whole && MemberData == other.MemberData && Serialized == other.Serialized && Hashed == other.Hashed && Kinds == other.Kinds && Origin == other.Origin;
 
         public override bool Equals(object? obj) => Equals(obj as ReturnFact);
 
@@ -253,6 +265,11 @@ namespace PiiGuard.Analyzers.Flow
                     {
                         text.Append(',').Append(Clean(r.Kinds, comma: false));
                     }
+
+                    if (r.Origin != null)
+                    {
+                        text.Append("|O").Append(Clean(r.Origin, comma: false));
+                    }
                 }
 
                 if (fact.Clean)
@@ -324,6 +341,7 @@ namespace PiiGuard.Analyzers.Flow
             ulong parameters = 0;
             ulong hashed = 0;
             ReturnFact? returned = null;
+            string? origin = null;
             bool clean = false;
             for (int i = 1; i < parts.Length; i++)
             {
@@ -350,7 +368,15 @@ namespace PiiGuard.Analyzers.Flow
                     case 'Z':
                         clean = part.Length == 1;
                         break;
+                    case 'O':
+                        origin = part.Length > 3 && part[2] == ':' ? part.Substring(1) : null;
+                        break;
                 }
+            }
+
+            if (returned != null && origin != null)
+            {
+                returned = returned.WithOrigin(origin);
             }
 
             return new SummaryFacts(docId, sinks?.ToImmutable() ?? ImmutableArray<SinkFact>.Empty, parameters, hashed, returned, clean);

@@ -80,8 +80,8 @@ namespace PiiGuard.Analyzers.Flow
         /// A datum a method of a referenced assembly returns, read from the summaries that travel with it (SummaryFormat).
         /// A hashed one has a <see cref="HashDisplay"/> but no <see cref="Hash"/> yet: applying the summary places the hash at the call.
         /// </summary>
-        public static Taint FromSummary(string display, PiiInfo info, bool whole, string? kinds, bool memberData, bool serialized, bool hashed) =>
-            new Taint(display, info, whole && !hashed, null, hashed ? display : null, 0, 0, whole ? kinds ?? info.KindName : null, memberData, serialized);
+        public static Taint FromSummary(string display, PiiInfo info, bool whole, string? kinds, bool memberData, bool serialized, bool hashed, ISymbol? origin = null) =>
+            new Taint(display, info, whole && !hashed, null, hashed ? display : null, 0, 0, whole ? kinds ?? info.KindName : null, memberData, serialized, origin);
 
         /// <summary>The same datum, held in the members of an object.</summary>
         public Taint AsMemberData() => IsMemberData ? this : new Taint(Display, Info, IsWholeObject, Hash, HashDisplay, Parameters, HashedParameters, Kinds, memberData: true, IsSerialized, Origin);

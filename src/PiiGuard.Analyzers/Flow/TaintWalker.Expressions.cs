@@ -168,6 +168,7 @@ namespace PiiGuard.Analyzers.Flow
                     {
                         Taint? value = Eval(assignment.Value);
                         CheckAssignmentSink(assignment.Target, assignment.Value);
+                        CheckSetterSummary(assignment.Target, assignment.Value, value);
                         EvalTargetParts(assignment.Target);
                         AssignTarget(assignment.Target, value);
                         return value;
@@ -439,6 +440,11 @@ namespace PiiGuard.Analyzers.Flow
                 {
                     return carried;
                 }
+            }
+            else if (!Scanning && member is IPropertySymbol { GetMethod: { } referencedGetter } && referencedGetter.DeclaringSyntaxReferences.Length == 0
+                && _engine.GetReferencedSummary(referencedGetter)?.Fixed is { } returned)
+            {
+                return returned; // a property of a referenced assembly that returns personal data (its summary, docs/summaries.md)
             }
 
             if (instance is null)

@@ -43,6 +43,11 @@ namespace PiiGuard.Analyzers.Flow
                 allArguments = Taint.Union(allArguments, taint);
             }
 
+            if (method.MethodKind == MethodKind.DelegateInvoke && allArguments != null && CheckingSinks && !Scanning && RaisedEvent(invocation) is { } raised)
+            {
+                ReportEventHandlers(raised, arguments, argumentTaints);
+            }
+
             Sink? sink = _known.GetMethodSink(method);
             if (sink is null && invocation.Instance is IPropertyReferenceOperation { Property: { } receiverProperty })
             {
@@ -324,8 +329,60 @@ namespace PiiGuard.Analyzers.Flow
             }
         }
 
+        /// <summary>
+        /// The event an invocation raises: <c>SignedUp?.Invoke(this, e)</c>, <c>SignedUp.Invoke(this, e)</c> or <c>SignedUp(this, e)</c>
+        /// on an event declared in this compilation; null for any other delegate.
+        /// </summary>
+        private static IEventSymbol? RaisedEvent(IInvocationOperation invocation)
+        {
+            IOperation? target = invocation.Instance;
+            if (target is IConditionalAccessInstanceOperation)
+            {
+                target = null;
+                for (IOperation? parent = invocation.Parent; parent != null; parent = parent.Parent)
+                {
+                    if (parent is IConditionalAccessOperation access)
+                    {
+                        target = access.Operation;
+                        break;
+                    }
+                }
+            }
+
+            return target is null ? null : StripConversions(target) is IEventReferenceOperation { Event: { } @event } && @event.DeclaringSyntaxReferences.Length > 0 ? @event : null;
+        }
+
+        /// <summary>
+        /// Raising an event calls its handlers with the raise's arguments: a handler whose parameter reaches a sink makes
+        /// the argument a leak, named with the event and the handler (<c>Shop.SignedUp -&gt; Audit.OnSignedUp -&gt; ILogger.LogInformation</c>;
+        /// a lambda handler is named by the event alone).
+        /// </summary>
+        private void ReportEventHandlers(IEventSymbol @event, ImmutableArray<IArgumentOperation> arguments, Taint?[] argumentTaints)
+        {
+            string eventDisplay = DisplayNames.TypeName(@event.ContainingType) + "." + @event.Name;
+            foreach (EventHandlerRef handler in _engine.GetEventHandlers(@event, _cancellationToken))
+            {
+                if (handler.Method.Parameters.Length != argumentTaints.Length)
+                {
+                    continue;
+                }
+
+                MethodSummary? summary = _engine.GetSummary(handler, _depth + 1, _context, _cancellationToken);
+                if (summary is { IsComplete: false })
+                {
+                    _incomplete = true;
+                }
+
+                if (summary is { ParameterSinks.IsEmpty: false })
+                {
+                    string via = handler.IsLambda ? eventDisplay : eventDisplay + " -> " + DisplayNames.TypeName(handler.Method.ContainingType) + "." + handler.Method.Name;
+                    ReportParameterSinks(summary, arguments, argumentTaints, handler.Method, via);
+                }
+            }
+        }
+
         /// <summary>A helper whose parameter reaches a sink: the caller's argument is the leak.</summary>
-        private void ReportParameterSinks(MethodSummary summary, ImmutableArray<IArgumentOperation> arguments, Taint?[] argumentTaints, IMethodSymbol method)
+        private void ReportParameterSinks(MethodSummary summary, ImmutableArray<IArgumentOperation> arguments, Taint?[] argumentTaints, IMethodSymbol method, string? via = null)
         {
             foreach (ParameterSink parameterSink in summary.ParameterSinks)
             {
@@ -336,7 +393,7 @@ namespace PiiGuard.Analyzers.Flow
                     continue;
                 }
 
-                string display = DisplayNames.TypeName(method.ContainingType) + "." + method.Name + " -> " + parameterSink.Display;
+                string display = (via ?? DisplayNames.TypeName(method.ContainingType) + "." + method.Name) + " -> " + parameterSink.Display;
                 if (taint.HasSource && Reporting)
                 {
                     foreach (IArgumentOperation argument in arguments)
@@ -424,12 +481,13 @@ namespace PiiGuard.Analyzers.Flow
                 return Taint.Source(MemberDisplay(method), info, method);
             }
 
-            if (Scanning || method.MethodKind == MethodKind.LocalFunction || !IsInSource(method) || _known.GetRole(method) != MethodRole.None)
+            if (Scanning || method.MethodKind == MethodKind.LocalFunction || _known.GetRole(method) != MethodRole.None)
             {
                 return null;
             }
 
-            MethodSummary? summary = Summary(method);
+            // A method of a referenced assembly is followed through its summary (items.Select(Lib.Text.Quote)); without one, as before.
+            MethodSummary? summary = IsInSource(method) ? Summary(method) : _engine.GetReferencedSummary(method);
             Taint? result = summary?.Fixed;
             if (summary != null && (summary.Parameters != 0 || summary.HashedParameters != 0) && _lambdaSeed is { } seed)
             {
@@ -481,9 +539,15 @@ namespace PiiGuard.Analyzers.Flow
         private Taint? EvalCreation(IObjectCreationOperation creation)
         {
             Taint? arguments = null;
+            var argumentTaints = new Taint?[creation.Constructor?.Parameters.Length ?? 0];
             foreach (IArgumentOperation argument in creation.Arguments)
             {
-                arguments = Taint.Union(arguments, Eval(argument.Value));
+                Taint? taint = Eval(argument.Value);
+                arguments = Taint.Union(arguments, taint);
+                if (argument.Parameter is { } parameter && parameter.Ordinal < argumentTaints.Length)
+                {
+                    argumentTaints[parameter.Ordinal] = Taint.Union(argumentTaints[parameter.Ordinal], taint);
+                }
             }
 
             Taint? initializer = Eval(creation.Initializer);
@@ -498,6 +562,17 @@ namespace PiiGuard.Analyzers.Flow
                     }
 
                     return null;
+                }
+
+                // A constructor whose parameter reaches a sink in its body (in this compilation, or in a referenced assembly
+                // through its summary): the argument is the leak, named "new Notifier -> ILogger.LogInformation".
+                if (arguments != null && CheckingSinks && !Scanning)
+                {
+                    MethodSummary? summary = IsInSource(constructor) ? Summary(constructor) : _engine.GetReferencedSummary(constructor);
+                    if (summary is { ParameterSinks.IsEmpty: false })
+                    {
+                        ReportParameterSinks(summary, creation.Arguments, argumentTaints, constructor, "new " + DisplayNames.TypeName(constructor.ContainingType));
+                    }
                 }
             }
 

@@ -32,6 +32,45 @@ namespace PiiGuard.Analyzers.Flow
             }
         }
 
+        /// <summary>
+        /// <c>notifier.Phone = customer.Mobile</c> where the property's setter (in this compilation, or in a referenced assembly
+        /// through its summary) sends its value to a sink: the assigned value is the leak, named with the property.
+        /// </summary>
+        private void CheckSetterSummary(IOperation target, IOperation value, Taint? taint)
+        {
+            if (!CheckingSinks || Scanning || taint is null || target is not IPropertyReferenceOperation { Property.SetMethod: { } setter } property
+                || setter.Parameters.Length == 0)
+            {
+                return;
+            }
+
+            MethodSummary? summary = IsInSource(setter) ? (_depth < LeakEngine.MaxSummaryDepth ? Summary(setter) : null) : _engine.GetReferencedSummary(setter);
+            if (summary is not { ParameterSinks.IsEmpty: false })
+            {
+                return;
+            }
+
+            int ordinal = setter.Parameters.Length - 1;
+            foreach (ParameterSink parameterSink in summary.ParameterSinks)
+            {
+                if (parameterSink.Ordinal != ordinal)
+                {
+                    continue;
+                }
+
+                string display = DisplayNames.TypeName(property.Property.ContainingType) + "." + property.Property.Name + " -> " + parameterSink.Display;
+                if (taint.HasSource && Reporting)
+                {
+                    _reporter!.Report(taint, StripConversions(value), parameterSink.Sink, display, _engine.Facts);
+                }
+
+                if (taint.Parameters != 0 && _parameterSinks != null)
+                {
+                    RecordParameterSinks(taint.Parameters, parameterSink.Sink, display);
+                }
+            }
+        }
+
         /// <summary>Whether an object initializer's element assigns a sink property (its value is checked by <see cref="CheckAssignmentSink"/>).</summary>
         private bool IsSinkPropertyAssignment(IOperation element) =>
             element is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: { } property } } && _known.GetPropertySink(property) != null;

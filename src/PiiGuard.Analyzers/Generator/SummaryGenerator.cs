@@ -91,6 +91,12 @@ namespace PiiGuard.Analyzers.Generator
             var known = new KnownSymbols(compilation, pii, PiiGuardOptions.Parse(settings.Sinks, settings.Sanitizers, compilation), settings.UserIds,
                 UserCatalog.Read(catalogs, compilation, cancellationToken));
             var engine = new LeakEngine(known);
+            if (settings.Filter)
+            {
+                SummaryFilter filter = SummaryFilter.Create(compilation, known, cancellationToken);
+                engine.Shortcut = filter.SyntacticSummary;
+            }
+
             var methods = new List<IMethodSymbol>();
             CollectMethods(compilation.Assembly.GlobalNamespace, HasInternalsVisibleTo(compilation.Assembly), methods);
             var result = new List<SummaryFacts>();
@@ -146,7 +152,7 @@ namespace PiiGuard.Analyzers.Generator
 
             ReturnFact? returned = summary.Fixed is { HasSource: true } taint && carries
                 ? new ReturnFact(taint.Display!, taint.Info.KindName, taint.Info.Sensitive, taint.Info.Mask, taint.IsWholeObject, taint.IsMemberData, taint.IsSerialized,
-                    taint.Hash != null, taint.IsWholeObject ? taint.Kinds : null)
+                    taint.Hash != null, taint.IsWholeObject ? taint.Kinds : null, OriginId(taint.Origin))
                 : null;
             ulong parameters = carries ? summary.Parameters : 0;
             ulong hashed = carries ? summary.HashedParameters : 0;
@@ -155,6 +161,13 @@ namespace PiiGuard.Analyzers.Generator
             bool clean = carries && returned is null && parameters == 0 && hashed == 0 && HasCarryingParameter(method);
             return new SummaryFacts(docId, sinks.ToImmutable(), parameters, hashed, returned, clean);
         }
+
+        /// <summary>The documentation-comment id of where a returned datum comes from (a member, or a type for a whole object); null for a parameter.</summary>
+        private static string? OriginId(ISymbol? origin) => origin switch
+        {
+            null or IParameterSymbol or ILocalSymbol => null,
+            _ => origin.OriginalDefinition.GetDocumentationCommentId(),
+        };
 
         /// <summary>Whether the method's result can carry personal data at all (the walker ignores the results of the others).</summary>
         private static bool CanCarry(KnownSymbols known, IMethodSymbol method)
@@ -207,7 +220,7 @@ namespace PiiGuard.Analyzers.Generator
                     case INamedTypeSymbol type when IsVisible(type, includeInternal) && !type.IsFileLocal && !type.IsImplicitlyDeclared:
                         CollectMethods(type, includeInternal, into);
                         break;
-                    case IMethodSymbol method when method.MethodKind == MethodKind.Ordinary && !method.IsAbstract && !method.IsExtern && !method.IsImplicitlyDeclared
+                    case IMethodSymbol method when IsSummarisedKind(method) && !method.IsAbstract && !method.IsExtern && !method.IsImplicitlyDeclared
                         && IsVisible(method, includeInternal) && method.PartialDefinitionPart is null
                         && !(method.ReturnsVoid && method.Parameters.IsEmpty)
                         && (method.DeclaringSyntaxReferences.Length > 0 || method.PartialImplementationPart != null):
@@ -216,6 +229,17 @@ namespace PiiGuard.Analyzers.Generator
                 }
             }
         }
+
+        /// <summary>
+        /// Ordinary methods, instance constructors (<c>new Notifier(customer.Mobile)</c>) and property accessors
+        /// (<c>notifier.Phone = customer.Mobile</c>, <c>directory.Owner</c>): a caller in another assembly applies their summaries alike.
+        /// </summary>
+        private static bool IsSummarisedKind(IMethodSymbol method) => method.MethodKind switch
+        {
+            MethodKind.Ordinary or MethodKind.PropertyGet or MethodKind.PropertySet => true,
+            MethodKind.Constructor => !method.IsStatic && !method.Parameters.IsEmpty,
+            _ => false,
+        };
 
         private static bool IsVisible(ISymbol symbol, bool includeInternal) => symbol.DeclaredAccessibility switch
         {
@@ -241,6 +265,9 @@ namespace PiiGuard.Analyzers.Generator
     /// <summary>The generator's options: whether it runs, and the piiguard.* keys that change what a method is.</summary>
     internal sealed record SummarySettings(bool Enabled, string? Sinks, string? Sanitizers, bool UserIds)
     {
+        /// <summary>Whether methods that cannot have a fact beyond their parameters are summarised from syntax (<see cref="SummaryFilter"/>); off only to measure or test it.</summary>
+        public bool Filter { get; init; } = true;
+
         public static SummarySettings Read(AnalyzerConfigOptions options)
         {
             bool enabled = options.TryGetValue(SummaryGenerator.EnabledProperty, out string? value) && string.Equals(value.Trim(), "true", StringComparison.OrdinalIgnoreCase);

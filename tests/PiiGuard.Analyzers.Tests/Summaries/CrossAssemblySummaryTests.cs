@@ -1,3 +1,5 @@
+using Microsoft.CodeAnalysis.Diagnostics;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -158,6 +160,49 @@ public class CrossAssemblySummaryTests
         """,
         DiagnosticResult.CompilerWarning("PII007").WithLocation(0)
             .WithArguments("Customer.Mobile", "Phone", "Directory.Fingerprint", "ILogger.LogInformation"));
+
+    [Fact]
+    public async Task LeaksFoundThroughASummary_CarryTheSameProperties_AsLeaksFoundInSource()
+    {
+        const string app = """
+            using Microsoft.Extensions.Logging;
+
+            class App
+            {
+                void Run(ILogger logger, Lib.Notifier notifier, Lib.Directory directory, Customer customer)
+                {
+                    notifier.SmsSent(customer.Mobile);
+                    logger.LogInformation("Owner {Contact}", directory.OwnerContact());
+                }
+            }
+            """;
+        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+            "App",
+            new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(app + Customer, new Microsoft.CodeAnalysis.CSharp.CSharpParseOptions(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest)) },
+            TestReferences.All.Append(MetadataReference.CreateFromImage(WithSummaries)),
+            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var diagnostics = (await compilation.WithAnalyzers(System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new PersonalDataFlowAnalyzer()))
+            .GetAnalyzerDiagnosticsAsync(CancellationToken.None)).OrderBy(d => d.Location.SourceSpan.Start).ToArray();
+
+        Assert.Equal(2, diagnostics.Length);
+        Diagnostic sms = diagnostics[0];
+        Assert.Equal("Customer.Mobile", sms.Properties["member"]);
+        Assert.Equal("Phone", sms.Properties["piiKind"]);
+        Assert.Equal("Notifier.SmsSent -> ILogger.LogInformation", sms.Properties["sink"]);
+        Assert.Equal("Customer", sms.Properties["type"]);
+        Assert.Equal("Mobile", sms.Properties["name"]);
+        Assert.Equal("mask", sms.Properties["fix"]);
+
+        // Returned by the library: the member it comes from is the library's, named as in the library's own diagnostics.
+        Diagnostic owner = diagnostics[1];
+        Assert.Equal("Member.Email", owner.Properties["member"]);
+        Assert.Equal("Email", owner.Properties["piiKind"]);
+        Assert.Equal("ILogger.LogInformation", owner.Properties["sink"]);
+        Assert.Equal("Lib.Member", owner.Properties["type"]);
+        Assert.Equal("Email", owner.Properties["name"]);
+        Assert.Equal("mask", owner.Properties["fix"]);
+    }
 
     [Fact]
     public Task LibraryBuiltWithoutSummaries_BehavesAsBefore() => VerifyApp(WithoutSummaries, """
