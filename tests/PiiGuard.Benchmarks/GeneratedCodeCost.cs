@@ -38,6 +38,17 @@ public static class GeneratedCodeCost
         int lines = generatedTrees.Sum(t => t.GetText().Lines.Count);
         Console.WriteLine($"{size} files: {generatedTrees.Count} generated files, {lines} lines, {chars / 1024} KiB");
 
+        // PIIGUARD_GENCOST_GENONLY=N: only run the generators N times over fresh compilations (a loop to profile), then stop.
+        if (int.TryParse(Environment.GetEnvironmentVariable("PIIGUARD_GENCOST_GENONLY"), out int generatorRuns))
+        {
+            for (int run = 0; run < generatorRuns; run++)
+            {
+                CSharpGeneratorDriver.Create(generators, parseOptions: parse).RunGenerators(compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(trees));
+            }
+
+            return 0;
+        }
+
         var rows = new List<(string Name, Compilation Compilation)> { ("compiler alone", compilation), ("with generated code", generated) };
         // PIIGUARD_GENCOST_DUMP=dir writes the generated files there; PIIGUARD_GENCOST_LOAD=dir1,dir2 compiles rows with the
         // files of those directories instead (edited copies of a dump), to try another shape of output before changing the emitter.
@@ -86,6 +97,37 @@ public static class GeneratedCodeCost
                     Console.WriteLine($"  {name}: {errors} compile errors, first: {fresh.GetDiagnostics().First(d => d.Severity == DiagnosticSeverity.Error)}");
                 }
             }
+        }
+
+        // The generators' own run (no compile of their output): a fresh driver over a fresh compilation each time, as a
+        // full build does; the driver's wall-clock timing per generator and the process CPU of the whole driver run
+        // (the CPU row is the one to quote on a shared machine), medians of the runs.
+        var generatorTimes = new Dictionary<string, List<double>>();
+        for (int rep = 0; rep <= repetitions; rep++)
+        {
+            Compilation fresh = compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(trees);
+            TimeSpan cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            GeneratorDriver driver = CSharpGeneratorDriver.Create(generators, parseOptions: parse).RunGenerators(fresh);
+            double driverCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+            if (rep > 0)
+            {
+                (generatorTimes.TryGetValue("(driver, CPU)", out var cpuList) ? cpuList : generatorTimes["(driver, CPU)"] = new List<double>()).Add(driverCpu);
+            }
+
+            foreach (GeneratorTimingInfo timing in driver.GetTimingInfo().GeneratorTimes)
+            {
+                if (rep > 0)
+                {
+                    string key = timing.Generator.GetGeneratorType().Name;
+                    (generatorTimes.TryGetValue(key, out var list) ? list : generatorTimes[key] = new List<double>()).Add(timing.ElapsedTime.TotalSeconds);
+                }
+            }
+        }
+
+        foreach (var (name, times) in generatorTimes.OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            double m = Median(times);
+            Console.WriteLine($"  generator {name,-30} own time {m * 1000,7:F0} ms ({m * 1000 / Math.Max(1, size / 2):F3} ms per type; runs {string.Join(", ", times.Select(v => (v * 1000).ToString("F0")))})");
         }
 
         double baseline = Median(cpu["compiler alone"]);
