@@ -26,6 +26,9 @@ namespace PiiGuard.Analyzers.Core
         public const string PiiSanitizerAttributeName = "PiiGuard.PiiSanitizerAttribute";
         public const string PiiSinkAttributeName = "PiiGuard.PiiSinkAttribute";
         public const string MaskableInterfaceName = "PiiGuard.IMaskable";
+
+        /// <summary>The runtime helper the generated masking code calls (one call per member).</summary>
+        public const string MaskedTextName = "PiiGuard.MaskedText";
         public const string MaskedMembersInterfaceName = "PiiGuard.IMaskedMembers";
         public const string PiiMaskName = "PiiGuard.PiiMask";
         public const string PersonalDataAttributeName = "Microsoft.AspNetCore.Identity.PersonalDataAttribute";
@@ -59,6 +62,7 @@ namespace PiiGuard.Analyzers.Core
             MaskableInterface = compilation.GetTypeByMetadataName(MaskableInterfaceName);
             MaskedMembersInterface = compilation.GetTypeByMetadataName(MaskedMembersInterfaceName);
             PiiMask = compilation.GetTypeByMetadataName(PiiMaskName);
+            MaskedText = compilation.GetTypeByMetadataName(MaskedTextName);
             PersonalDataAttribute = compilation.GetTypeByMetadataName(PersonalDataAttributeName);
             DataClassificationAttribute = compilation.GetTypeByMetadataName(DataClassificationAttributeName);
             NoDataClassificationAttribute = compilation.GetTypeByMetadataName(NoDataClassificationAttributeName);
@@ -81,6 +85,9 @@ namespace PiiGuard.Analyzers.Core
         public INamedTypeSymbol? MaskedMembersInterface { get; }
 
         public INamedTypeSymbol? PiiMask { get; }
+
+        /// <summary>PiiGuard.MaskedText, which the generated code calls; absent from runtimes older than the generator.</summary>
+        public INamedTypeSymbol? MaskedText { get; }
 
         public INamedTypeSymbol? PersonalDataAttribute { get; }
 

@@ -36,9 +36,10 @@ namespace PiiGuard.Analyzers.Generator
         /// <summary>The model of a type, or null when the generator skips it.</summary>
         public static MaskingTypeModel? Parse(INamedTypeSymbol type, PiiSymbols symbols, bool nullableAnnotations, CancellationToken cancellationToken)
         {
-            if (!CanGenerate(type) || !HasWellFormedNames(type) || symbols.PiiMask is null || symbols.MaskableInterface is null)
+            if (!CanGenerate(type) || !HasWellFormedNames(type) || symbols.PiiMask is null || symbols.MaskableInterface is null || symbols.MaskedText is null)
             {
-                // Without PiiGuard's runtime (PiiMask, IMaskable) the generated code could not compile.
+                // Without PiiGuard's runtime (PiiMask, IMaskable, MaskedText), or with one older than the generator, the
+                // generated code could not compile.
                 return null;
             }
 

@@ -147,6 +147,42 @@ public class GeneratorCrossAssemblyTests
         Assert.True(problems.Length == 0, string.Join("\n", problems.Select(p => p.ToString())));
     }
 
+    [Fact]
+    public void ARuntimeOlderThanTheGenerator_GetsNoGeneratedCode_AndNothingBreaks()
+    {
+        // A PiiGuard.dll without MaskedText (the helper the generated code calls), as an older runtime would be.
+        var options = new CSharpParseOptions(LanguageVersion.Latest);
+        var trees = Directory.EnumerateFiles(RepositoryPaths.RuntimeSources, "*.cs", SearchOption.TopDirectoryOnly)
+            .Where(p => Path.GetFileName(p) != "MaskedText.cs")
+            .Select(p => CSharpSyntaxTree.ParseText(File.ReadAllText(p), options, p));
+        byte[] olderRuntime = Emit(CSharpCompilation.Create(
+            "PiiGuard",
+            trees,
+            TestReferences.Framework,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)));
+        var references = TestReferences.Framework.Add(MetadataReference.CreateFromImage(olderRuntime));
+        const string source = """
+            using PiiGuard;
+
+            namespace Consumer
+            {
+                [GenerateMasking]
+                public partial class Customer
+                {
+                    [Pii(PiiKind.Email)] public string Email { get; set; } = "";
+                }
+            }
+            """;
+
+        var older = GeneratorHarness.RunGenerator(new[] { source }, references: references);
+        Assert.Empty(older.GeneratorDiagnostics);
+        Assert.Empty(older.Sources);
+        Assert.True(older.Problems.Length == 0, string.Join("\n", older.Problems.Select(p => p.ToString())));
+
+        // Control: the same code against the current runtime gets its masking code.
+        Assert.NotEmpty(GeneratorHarness.RunGenerator(new[] { source }).Sources);
+    }
+
     private static System.Collections.Immutable.ImmutableArray<MetadataReference>? NetStandardReferences()
     {
         string packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
