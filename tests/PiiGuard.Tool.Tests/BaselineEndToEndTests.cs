@@ -115,6 +115,23 @@ public sealed class BaselineEndToEndTests
         ProcessResult valid = Build();
         Assert.True(valid.ExitCode == 0, valid.Describe());
 
+        // 4b. The same as a reviewed baseline entry: it holds until its date, then the finding fails the build and PII112
+        // names the entry at its line.
+        File.WriteAllText(Path.Combine(consumer, "Signup.cs"), signup);
+        string recorded = File.ReadAllText(file);
+        string Reviewed(string expires) => recorded.Replace("\"count\": 1}", "\"count\": 1, \"reason\": \"KYC audit trail\", \"reviewer\": \"li.na\", \"expires\": \"" + expires + "\"}", StringComparison.Ordinal);
+        File.WriteAllText(file, Reviewed("2020-03-01"));
+        ProcessResult entryExpired = Build();
+        Assert.True(entryExpired.ExitCode != 0, entryExpired.Describe());
+        Assert.Contains("piiguard.baseline.json(4,1): error PII112: The reviewed exception 'PII001 Customer.NationalId -> ILogger.LogInformation in M:Onboarding.Run(Microsoft.Extensions.Logging.ILogger,Customer)' (baseline) expired on 2020-03-01 (reviewed by li.na)", entryExpired.Output);
+        Assert.Contains("error PII001: Customer.NationalId", entryExpired.Output);
+        Assert.DoesNotContain("PII110", entryExpired.Output); // expired, but it still matches its finding
+        File.WriteAllText(file, Reviewed("2999-03-01"));
+        ProcessResult entryValid = Build();
+        Assert.True(entryValid.ExitCode == 0, entryValid.Describe());
+        File.WriteAllText(file, recorded);
+        Assert.True(Build().ExitCode == 0);
+
         // 5. The leak fixed: the entry is stale. The build says so at the entry's line (an error under warnings as errors),
         // and an incremental build with no change says it again: the failed compilation wrote no assembly, so the compiler runs again.
         File.WriteAllText(Path.Combine(consumer, "Signup.cs"), signup.Replace("customer.NationalId)", "PiiMask.NationalId(customer.NationalId))", StringComparison.Ordinal));
@@ -144,6 +161,13 @@ public sealed class BaselineEndToEndTests
         Assert.True(stale.ExitCode == 1, stale.Describe());
         Assert.Contains("PII110", stale.Output);
         Assert.Single(new Inventory(File.ReadAllText(Path.Combine(root, "stale.json"))).Findings, f => Inventory.S(f, "rule") == "PII110");
+        ProcessResult check = Run.Tool(consumer, "baseline", "Consumer.csproj", "--check", "--no-progress", "--no-restore");
+        Assert.True(check.ExitCode == 1, check.Describe());
+        Assert.Contains("piiguard.baseline.json(4): warning PII110: The baseline entry 'PII001 Customer.NationalId", check.Output);
+        Assert.Contains("1 of 1 baseline entries match no finding", check.Output);
+        ProcessResult overwrite = Run.Tool(consumer, "baseline", "Consumer.csproj", "--no-progress", "--no-restore");
+        Assert.True(overwrite.ExitCode == 2, overwrite.Describe());
+        Assert.Contains("piiguard.baseline.json exists: --update drops the entries that no longer match", overwrite.Output);
         ProcessResult update = Run.Tool(consumer, "baseline", "Consumer.csproj", "--update", "--no-progress", "--no-restore");
         Assert.True(update.ExitCode == 0, update.Describe());
         Assert.Contains("0 entries (0 findings), 1 entries dropped", update.Output);
@@ -158,5 +182,19 @@ public sealed class BaselineEndToEndTests
         Assert.True(broken.ExitCode != 0, broken.Describe());
         Assert.Contains("PII111", broken.Output);
         Assert.DoesNotContain("AD0001", broken.Output);
+
+        // ...and one line and exit 2 in the tool, as is a --baseline that does not exist.
+        foreach ((string[] args, string message) in new[]
+        {
+            (new[] { "Consumer.csproj", "--no-progress", "--no-restore" }, "piiguard: cannot read the baseline "),
+            (new[] { "baseline", "Consumer.csproj", "--check", "--no-progress", "--no-restore" }, "piiguard: cannot read the baseline "),
+            (new[] { "Consumer.csproj", "--baseline", "missing.json", "--no-progress", "--no-restore" }, "piiguard: no such baseline: "),
+        })
+        {
+            ProcessResult unreadable = Run.Tool(consumer, args);
+            Assert.True(unreadable.ExitCode == 2, unreadable.Describe());
+            Assert.StartsWith(message, Assert.Single(unreadable.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+            FailClosedTests.AssertNoStackTrace(unreadable);
+        }
     }
 }

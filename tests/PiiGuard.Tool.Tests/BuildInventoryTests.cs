@@ -8,7 +8,7 @@ namespace PiiGuard.Tool.Tests;
 
 /// <summary>
 /// PiiGuardInventory=true, from the PiiGuard.Analyzers package alone: a normal build writes the inventory JSON, and it
-/// holds the same members and flows as the piiguard tool finds in the same project.
+/// holds the same members and flows as the piiguard tool finds in the same project; piiguard diff compares two of them.
 /// </summary>
 public sealed class BuildInventoryTests
 {
@@ -77,5 +77,30 @@ public sealed class BuildInventoryTests
         JsonElement nationalId = fromBuild.Member("Customer", "NationalId");
         Assert.Equal("Program.cs", Inventory.S(nationalId, "file"));
         Assert.Equal("PII001", Inventory.S(nationalId.GetProperty("sinks")[0], "rule"));
+
+        // Two inventories of the same project from its builds, before and after a change that sends the e-mail to the log
+        // unmasked: piiguard diff names the new flow and finding and exits 3 (a privacy review); the same inventory twice, 0.
+        File.Copy(built, Path.Combine(root, "base.json"));
+        packed.Write("Program.cs", ProgramSource.Replace(
+            "logger.LogInformation(\"Customer {Pseudonym}\", pseudonym); // PSEUDONYMISED",
+            "logger.LogInformation(\"Customer {Pseudonym}\", pseudonym); // PSEUDONYMISED\nlogger.LogWarning(\"Bounced {Email}\", customer.Email); // NEW LEAK",
+            StringComparison.Ordinal));
+        ProcessResult changed = packed.Build("-p:PiiGuardInventory=true");
+        Assert.True(changed.ExitCode == 0, changed.Describe());
+        Assert.Contains("PiiGuard inventory: 2 personal members, 4 flows (2 leaking)", changed.Output);
+        File.Copy(built, Path.Combine(root, "head.json"));
+        ProcessResult diff = Run.Tool(root, "diff", "base.json", "head.json", "--json", "diff.json");
+        Assert.True(diff.ExitCode == 3, diff.Describe());
+        Assert.Contains("0 personal member(s) added, 0 removed · 1 flow(s) added (1 leaking), 0 removed · 1 finding(s) new, 0 fixed", diff.Output);
+        using (JsonDocument changes = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "diff.json"))))
+        {
+            JsonElement flow = Assert.Single(changes.RootElement.GetProperty("flowsAdded").EnumerateArray().ToArray());
+            Assert.Equal(("Email", "ILogger.LogWarning", "leaking"), (Inventory.S(flow, "member"), Inventory.S(flow, "sink"), Inventory.S(flow, "state")));
+            Assert.Equal("PII001", Inventory.S(Assert.Single(changes.RootElement.GetProperty("findingsNew").EnumerateArray().ToArray()), "rule"));
+        }
+
+        ProcessResult same = Run.Tool(root, "diff", "head.json", "head.json");
+        Assert.True(same.ExitCode == 0, same.Describe());
+        Assert.Contains("Nothing new", same.Output);
     }
 }
