@@ -253,8 +253,9 @@ public class PII11xBaselineSuppressorTests
         // the suppressor, which sees all of the compilation's findings at once in the compiler, suppresses those that match one
         // (tested end to end on the packed package in BaselineEndToEndTests; this harness hands a suppressor the compilation-end
         // diagnostics apart from the findings, as the IDE does). Here, the analyzer alone: lines 4 (matches the leak), 5 (the
-        // leak was fixed), 6 (the member was renamed; its type is still here) and 8 (the member's own [PiiAccepted]) are this
-        // compilation's; line 7 names a member of another project, neither it nor its type declared here: not reported.
+        // leak was fixed), 6 and 9 (the member was renamed; its type is still here; 9 has a return type in its id) and 8 (the
+        // member's own [PiiAccepted]) are this compilation's; line 7 names a member of another project, neither it nor its
+        // type declared here: not reported.
         string[] entries =
         {
             Entry("Customer.NationalId"),
@@ -262,9 +263,10 @@ public class PII11xBaselineSuppressorTests
             Entry("Customer.NationalId", @in: "M:Onboarding.Start(Microsoft.Extensions.Logging.ILogger,Customer)"),
             Entry("Customer.NationalId", @in: "M:Elsewhere.Billing.Run(Customer)"),
             Entry("Customer.NationalId", @in: "M:Onboarding.Accepted(Microsoft.Extensions.Logging.ILogger,Customer)"),
+            Entry("Customer.NationalId", @in: "M:Onboarding.Count~System.Int32"),
         };
         DiagnosticResult Stale(int line, string entry, string @in) =>
-            new DiagnosticResult(Rules.BaselineEntryUnmatched).WithSpan("/0/piiguard.baseline.json", line, 1, line, "    ".Length + entry.Length + (line < 8 ? ",".Length : 0) + 1)
+            new DiagnosticResult(Rules.BaselineEntryUnmatched).WithSpan("/0/piiguard.baseline.json", line, 1, line, "    ".Length + entry.Length + (line < 9 ? ",".Length : 0) + 1)
                 .WithArguments("'PII001 " + entry.Split('"')[7] + " -> ILogger.LogInformation in " + @in + "'");
 
         var test = CreateTest("""
@@ -292,6 +294,7 @@ public class PII11xBaselineSuppressorTests
         test.ExpectedDiagnostics.Add(Stale(5, entries[1], RunId));
         test.ExpectedDiagnostics.Add(Stale(6, entries[2], "M:Onboarding.Start(Microsoft.Extensions.Logging.ILogger,Customer)"));
         test.ExpectedDiagnostics.Add(Stale(8, entries[4], "M:Onboarding.Accepted(Microsoft.Extensions.Logging.ILogger,Customer)"));
+        test.ExpectedDiagnostics.Add(Stale(9, entries[5], "M:Onboarding.Count~System.Int32"));
         await test.RunAsync(CancellationToken.None);
     }
 

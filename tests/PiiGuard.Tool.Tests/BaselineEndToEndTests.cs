@@ -197,4 +197,78 @@ public sealed class BaselineEndToEndTests
             FailClosedTests.AssertNoStackTrace(unreadable);
         }
     }
+
+    /// <summary>
+    /// A baseline beside the solution holds the findings of two projects; each project's build reports (PII110) only the
+    /// entries of its own members. The application, which references the library, does not claim the library's entry (the
+    /// solution builds clean with warnings as errors); once the library's leak is fixed, the library's build reports its
+    /// entry, once, and the application's reports nothing.
+    /// </summary>
+    [Fact]
+    public void A_solution_baseline_is_checked_project_by_project_in_the_build()
+    {
+        using var packed = new PackedConsumer("baseline-projects", "blp");
+        string consumer = packed.Directory;
+        (string, string)[] logging = { ("Microsoft.Extensions.Logging.Abstractions", "10.0.0") };
+        const string Strict = "<TreatWarningsAsErrors>true</TreatWarningsAsErrors>";
+        packed.Write("Lib/Lib.csproj", packed.ProjectText(Strict, "", logging));
+        string audit = """
+            using Microsoft.Extensions.Logging;
+            using PiiGuard;
+
+            namespace Shop;
+
+            public class Customer
+            {
+                [Pii(PiiKind.NationalId)] public string NationalId { get; set; } = "";
+                [Pii(PiiKind.Email)] public string Email { get; set; } = "";
+            }
+
+            public static class Audit
+            {
+                public static void Record(ILogger logger, Customer customer) => logger.LogInformation("Audit {NationalId}", customer.NationalId);
+            }
+            """;
+        packed.Write("Lib/Audit.cs", audit);
+        packed.Write("App/App.csproj", packed.ProjectText(Strict, "<ProjectReference Include=\"../Lib/Lib.csproj\" />", logging));
+        packed.Write("App/Signup.cs", """
+            using Microsoft.Extensions.Logging;
+
+            namespace Shop.App;
+
+            public static class Signup
+            {
+                public static void Run(ILogger logger, Shop.Customer customer)
+                {
+                    Shop.Audit.Record(logger, customer);
+                    logger.LogInformation("Signup {Email}", customer.Email);
+                }
+            }
+            """);
+        packed.Write("Shop.slnx", """
+            <Solution>
+              <Project Path="Lib/Lib.csproj" />
+              <Project Path="App/App.csproj" />
+            </Solution>
+            """);
+
+        ProcessResult baseline = Run.Tool(consumer, "baseline", "Shop.slnx", "--no-progress");
+        Assert.True(baseline.ExitCode == 0, baseline.Describe());
+        string[] lines = File.ReadAllLines(Path.Combine(consumer, "piiguard.baseline.json"));
+        Assert.Contains("\"carrier\": \"Shop.Customer.Email\", \"sink\": \"ILogger.LogInformation\", \"in\": \"M:Shop.App.Signup.Run(Microsoft.Extensions.Logging.ILogger,Shop.Customer)\"", lines[3]);
+        Assert.Contains("\"carrier\": \"Shop.Customer.NationalId\", \"sink\": \"ILogger.LogInformation\", \"in\": \"M:Shop.Audit.Record(Microsoft.Extensions.Logging.ILogger,Shop.Customer)\"", lines[4]);
+
+        ProcessResult clean = packed.BuildOf("Shop.slnx", "--no-restore");
+        Assert.True(clean.ExitCode == 0, clean.Describe());
+        Assert.DoesNotContain("PII1", clean.Output);
+
+        packed.Write("Lib/Audit.cs", audit.Replace("customer.NationalId)", "PiiMask.NationalId(customer.NationalId))", StringComparison.Ordinal));
+        ProcessResult fixedLeak = packed.BuildOf("Shop.slnx", "--no-restore", "--no-incremental", "-p:TreatWarningsAsErrors=false");
+        Assert.True(fixedLeak.ExitCode == 0, fixedLeak.Describe());
+        Assert.Contains("App ->", fixedLeak.Output); // the application was compiled too (--no-incremental)
+        string[] stale = fixedLeak.Output.Split('\n').Where(l => l.Contains("PII110", StringComparison.Ordinal)).Select(l => l.Trim()).Distinct().ToArray();
+        string line = Assert.Single(stale);
+        Assert.Contains("piiguard.baseline.json(5,1): warning PII110: The baseline entry 'PII001 Shop.Customer.NationalId -> ILogger.LogInformation in M:Shop.Audit.Record(Microsoft.Extensions.Logging.ILogger,Shop.Customer)' matches no finding", line);
+        Assert.EndsWith("Lib.csproj]", line);
+    }
 }

@@ -59,7 +59,11 @@ public sealed class PackedConsumer : IDisposable
     /// Writes Consumer.csproj (net10.0, nullable, PiiGuard.Analyzers at <see cref="Version"/>) with the given lines in its
     /// PropertyGroup and the given packages (id, version) beside PiiGuard.Analyzers.
     /// </summary>
-    public void WriteProject(string properties, params (string Id, string Version)[] packages)
+    public void WriteProject(string properties, params (string Id, string Version)[] packages) =>
+        Write(ProjectFile, ProjectText(properties, "", packages));
+
+    /// <summary>The text of such a project file, with more items (a ProjectReference…) in its ItemGroup.</summary>
+    public string ProjectText(string properties, string items, params (string Id, string Version)[] packages)
     {
         var references = new System.Text.StringBuilder();
         foreach ((string id, string version) in packages)
@@ -67,7 +71,12 @@ public sealed class PackedConsumer : IDisposable
             references.Append("\n    <PackageReference Include=\"").Append(id).Append("\" Version=\"").Append(version).Append("\" />");
         }
 
-        File.WriteAllText(Path.Combine(Directory, ProjectFile), $"""
+        if (items.Length > 0)
+        {
+            references.Append("\n    ").Append(items.Trim());
+        }
+
+        return $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
                 <TargetFramework>net10.0</TargetFramework>
@@ -78,20 +87,24 @@ public sealed class PackedConsumer : IDisposable
                 <PackageReference Include="PiiGuard.Analyzers" Version="{Version}" />{references}
               </ItemGroup>
             </Project>
-            """);
+            """;
     }
 
     /// <summary>Writes a file of the consumer project.</summary>
     public string Write(string relativePath, string text)
     {
         string path = Path.Combine(Directory, relativePath);
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, text);
         return path;
     }
 
     /// <summary><c>dotnet build Consumer.csproj</c> (no node reuse, no compiler server) with the given arguments.</summary>
-    public ProcessResult Build(params string[] args) =>
-        Run.DotnetCli(Directory, Timeout, new[] { "build", ProjectFile, "-nodeReuse:false", "-p:UseSharedCompilation=false", "-nologo" }.Concat(args).ToArray());
+    public ProcessResult Build(params string[] args) => BuildOf(ProjectFile, args);
+
+    /// <summary><c>dotnet build</c> of another project or solution of the folder.</summary>
+    public ProcessResult BuildOf(string projectOrSolution, params string[] args) =>
+        Run.DotnetCli(Directory, Timeout, new[] { "build", projectOrSolution, "-nodeReuse:false", "-p:UseSharedCompilation=false", "-nologo" }.Concat(args).ToArray());
 
     /// <inheritdoc />
     public void Dispose()

@@ -104,11 +104,12 @@ namespace PiiGuard.Analyzers.Baseline
                 return false;
             }
 
+            // "M:Shop.Signup.Run(Shop.Customer)~System.Int32": the name ends at the parameters or the return type.
             string name = entry.In.Substring(2);
-            int parameters = name.IndexOf('(');
-            if (parameters >= 0)
+            int end = name.IndexOfAny(new[] { '(', '~' });
+            if (end >= 0)
             {
-                name = name.Substring(0, parameters);
+                name = name.Substring(0, end);
             }
 
             int dot = name.LastIndexOf('.');
