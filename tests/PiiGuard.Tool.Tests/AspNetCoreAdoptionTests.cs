@@ -1,5 +1,7 @@
 using System;
 using System.IO;
+using System.Linq;
+using System.Text.Json;
 
 namespace PiiGuard.Tool.Tests;
 
@@ -98,6 +100,12 @@ public sealed class AspNetCoreAdoptionTests
         Assert.DoesNotContain("PII0", build.Output);
         Assert.DoesNotContain("PII11", build.Output);
         Assert.Contains("PiiGuard inventory: 1 personal members, 2 flows (1 leaking)", build.Output);
+        // The build inventory lists the baselined leak as accepted, and not the baseline entry's suppressed PII110 (the build
+        // reports PII110 on every entry of the project and suppresses it for those that match a finding).
+        var inventory = new Inventory(File.ReadAllText(Path.Combine(packed.Directory, "bin", "Debug", "net10.0", "piiguard-inventory.json")));
+        JsonElement accepted = Assert.Single(inventory.Root.GetProperty("accepted").EnumerateArray().ToArray());
+        Assert.Equal(("PII001", "baseline"), (Inventory.S(accepted, "rule"), Inventory.S(accepted, "by")));
+        Assert.DoesNotContain(inventory.Findings, f => Inventory.S(f, "rule") == "PII110");
 
         ProcessResult scan = Run.Tool(packed.Directory, PackedConsumer.ProjectFile, "--no-progress", "--no-restore", "--fail-on", "warning");
         Assert.True(scan.ExitCode == 0, scan.Describe());
