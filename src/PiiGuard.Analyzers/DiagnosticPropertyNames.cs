@@ -69,6 +69,9 @@ namespace PiiGuard.Analyzers
         /// <summary>Value of <see cref="Inferred"/>: the kind was inferred from the member's or parameter's name.</summary>
         public const string InferredFromName = "name";
 
+        /// <summary>On PII110 in the build: the fingerprint key of the baseline entry (rule|carrier|sink|in), for the suppressor.</summary>
+        public const string Fingerprint = "fingerprint";
+
         /// <summary>The value of <see cref="Sensitivity"/> for a flag.</summary>
         public static string SensitivityOf(bool sensitive) => sensitive ? Sensitive : NotSensitive;
     }

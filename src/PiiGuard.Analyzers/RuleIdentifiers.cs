@@ -57,7 +57,7 @@ namespace PiiGuard.Analyzers
         /// <summary>[NotPii] without a reason.</summary>
         public const string NotPiiWithoutReason = "PII108";
 
-        /// <summary>A baseline entry matches no finding (reported by the piiguard tool): remove it so the baseline only shrinks.</summary>
+        /// <summary>A baseline entry matches no finding (in the build for the compilation's own members, and by the piiguard tool): remove it so the baseline only shrinks.</summary>
         public const string BaselineEntryUnmatched = "PII110";
 
         /// <summary>The baseline file cannot be read.</summary>

@@ -204,14 +204,17 @@ namespace PiiGuard.Analyzers
             DiagnosticSeverity.Info,
             "A masked or pseudonymised flow of personal data into a sink, for the inventory; reported only when the build property PiiGuardInventory is true.");
 
-        /// <summary>PII110 (reported by the piiguard tool, which sees every finding).</summary>
-        public static readonly DiagnosticDescriptor BaselineEntryUnmatched = Create(
+        /// <summary>PII110: reported in the build (the entries of the compilation's own members) and by the piiguard tool (all of them).</summary>
+        public static readonly DiagnosticDescriptor BaselineEntryUnmatched = new DiagnosticDescriptor(
             RuleIdentifiers.BaselineEntryUnmatched,
             "Baseline entry matches no finding",
             "The baseline entry {0} matches no finding; remove it ('piiguard baseline --update') so the baseline only shrinks",
             Categories.Baseline,
             DiagnosticSeverity.Warning,
-            "A baseline entry whose finding was fixed, or whose code was removed, would hide the same leak if it came back. Remove the entry: 'piiguard baseline --update' drops every entry that no longer matches and keeps the others with their reviews.");
+            isEnabledByDefault: true,
+            description: "A baseline entry whose finding was fixed, or whose code was removed, would hide the same leak if it came back. Remove the entry: 'piiguard baseline --update' drops every entry that no longer matches and keeps the others with their reviews.",
+            helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.BaselineEntryUnmatched),
+            customTags: WellKnownDiagnosticTags.CompilationEnd);
 
         /// <summary>PII111.</summary>
         public static readonly DiagnosticDescriptor BaselineUnreadable = new DiagnosticDescriptor(

@@ -278,8 +278,7 @@ namespace PiiGuard.Tool
             return baseline.Entries.Where(e => !found.Contains(e.Key)).ToList();
         }
 
-        private static string Describe(BaselineEntry entry) =>
-            entry.Rule + " " + entry.Carrier + (entry.Sink.Length > 0 ? " -> " + entry.Sink : "") + (entry.In.Length > 0 ? " in " + entry.In : "");
+        private static string Describe(BaselineEntry entry) => BaselineAnalyzer.Describe(entry);
 
         private static int ReportIncomplete(List<string> notAnalysed)
         {

@@ -195,6 +195,8 @@ namespace PiiGuard.Tool
             };
             foreach (Diagnostic diagnostic in diagnostics
                 .Where(d => d.Id.StartsWith("PII", StringComparison.Ordinal) && d.Severity != DiagnosticSeverity.Hidden)
+                // PII110 is the tool's own, over every project's findings (Program.Stale); the build's per-compilation one is off here.
+                .Where(d => d.Id != RuleIdentifiers.BaselineEntryUnmatched)
                 .OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal)
                 .ThenBy(d => d.Location.SourceSpan.Start))
             {

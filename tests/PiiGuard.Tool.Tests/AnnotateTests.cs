@@ -201,73 +201,43 @@ public sealed class AnnotateTests
     [Fact]
     public void Under_the_audit_preset_of_the_packed_package_annotate_makes_the_build_pass()
     {
-        string version = "0.1.0-an." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "." + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
-        string root = Run.NewTempDirectory("annotate-e2e");
-        string packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        try
-        {
-            TimeSpan timeout = TimeSpan.FromMinutes(4);
-            string feed = Path.Combine(root, "feed");
-            string consumer = Path.Combine(root, "consumer");
-            Directory.CreateDirectory(consumer);
-            ProcessResult pack = Run.DotnetCli(Run.RepositoryRoot, timeout, "pack", Path.Combine(Run.RepositoryRoot, "src", "PiiGuard.Package", "PiiGuard.Package.csproj"),
-                "-c", Run.Configuration, "-o", feed, "-p:PackageVersion=" + version, "--no-build", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-nologo");
-            Assert.True(pack.ExitCode == 0, pack.Describe());
-
-            Package.Tests.LocalFeedConsumer.WriteIsolation(root);
-            Package.Tests.LocalFeedConsumer.WriteNuGetConfig(consumer, feed);
-            File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), $"""
-                <Project Sdk="Microsoft.NET.Sdk">
-                  <PropertyGroup>
-                    <TargetFramework>net10.0</TargetFramework>
-                    <Nullable>enable</Nullable>
-                    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-                    <PiiGuardPreset>audit</PiiGuardPreset>
-                  </PropertyGroup>
-                  <ItemGroup>
-                    <PackageReference Include="PiiGuard.Analyzers" Version="{version}" />
-                  </ItemGroup>
-                </Project>
-                """);
-            File.WriteAllText(Path.Combine(consumer, "Customer.cs"), """
-                namespace Shop
+        using var packed = new PackedConsumer("annotate-e2e", "an");
+        string consumer = packed.Directory;
+        packed.WriteProject("""
+            <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+            <PiiGuardPreset>audit</PiiGuardPreset>
+            """);
+        File.WriteAllText(Path.Combine(consumer, "Customer.cs"), """
+            namespace Shop
+            {
+                public class Customer
                 {
-                    public class Customer
-                    {
-                        public string Email { get; set; } = "";
+                    public string Email { get; set; } = "";
 
-                        public string IdCard { get; set; } = "";
+                    public string IdCard { get; set; } = "";
 
-                        public string Tier { get; set; } = "";
-                    }
+                    public string Tier { get; set; } = "";
                 }
-                """);
-            ProcessResult Build() => Run.DotnetCli(consumer, timeout, "build", "Consumer.csproj", "--no-incremental", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-nologo");
+            }
+            """);
+        ProcessResult Build() => packed.Build("--no-incremental");
 
-            ProcessResult before = Build();
-            Assert.True(before.ExitCode != 0, before.Describe());
-            Assert.Contains("error PII008: Customer.Email looks like personal data (Email)", before.Output);
-            Assert.Contains("error PII008: Customer.IdCard looks like personal data (NationalId)", before.Output);
+        ProcessResult before = Build();
+        Assert.True(before.ExitCode != 0, before.Describe());
+        Assert.Contains("error PII008: Customer.Email looks like personal data (Email)", before.Output);
+        Assert.Contains("error PII008: Customer.IdCard looks like personal data (NationalId)", before.Output);
 
-            ProcessResult annotate = Run.Tool(consumer, "annotate", "Consumer.csproj", "--preset", "audit", "--no-restore");
-            Assert.True(annotate.ExitCode == 0, annotate.Describe());
-            Assert.Contains("Consumer: 2 member(s) annotated in 1 file(s)", annotate.Output);
-            string text = Text(Path.Combine(consumer, "Customer.cs"));
-            Assert.StartsWith("using PiiGuard;\n", text);
-            Assert.Contains("        [Pii(PiiKind.Email)]\n        public string Email", text);
-            Assert.Contains("        [Pii(PiiKind.NationalId)]\n        public string IdCard", text);
+        ProcessResult annotate = Run.Tool(consumer, "annotate", "Consumer.csproj", "--preset", "audit", "--no-restore");
+        Assert.True(annotate.ExitCode == 0, annotate.Describe());
+        Assert.Contains("Consumer: 2 member(s) annotated in 1 file(s)", annotate.Output);
+        string text = Text(Path.Combine(consumer, "Customer.cs"));
+        Assert.StartsWith("using PiiGuard;\n", text);
+        Assert.Contains("        [Pii(PiiKind.Email)]\n        public string Email", text);
+        Assert.Contains("        [Pii(PiiKind.NationalId)]\n        public string IdCard", text);
 
-            ProcessResult after = Build();
-            Assert.True(after.ExitCode == 0, after.Describe());
-            Assert.DoesNotContain("PII008", after.Output);
-        }
-        finally
-        {
-            Run.TryDelete(root);
-            Run.TryDelete(Path.Combine(packages, "piiguard.analyzers", version));
-        }
+        ProcessResult after = Build();
+        Assert.True(after.ExitCode == 0, after.Describe());
+        Assert.DoesNotContain("PII008", after.Output);
     }
 
     /// <summary>Copies the Adoption fixture and points it at the PiiGuard runtime these tests are built with.</summary>

@@ -8,7 +8,7 @@ namespace PiiGuard.Tool.Tests;
 
 /// <summary>
 /// PiiGuardInventory=true, from the PiiGuard.Analyzers package alone: a normal build writes the inventory JSON, and it
-/// holds the same members and flows as the piiguard tool finds in the same project.
+/// holds the same members and flows as the piiguard tool finds in the same project; piiguard diff compares two of them.
 /// </summary>
 public sealed class BuildInventoryTests
 {
@@ -36,78 +36,71 @@ public sealed class BuildInventoryTests
     [Fact]
     public void A_build_with_PiiGuardInventory_writes_the_same_inventory_as_the_tool()
     {
-        string version = "0.1.0-inv." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "." + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
-        string root = Run.NewTempDirectory("build-inventory");
-        string packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        try
+        using var packed = new PackedConsumer("build-inventory", "inv");
+        string root = packed.Root;
+        string consumer = packed.Directory;
+        packed.WriteProject("<OutputType>Exe</OutputType>",
+            ("Microsoft.Extensions.Logging", "10.0.0"), ("Microsoft.Extensions.Logging.Console", "10.0.0"));
+        packed.Write("Program.cs", ProgramSource);
+
+        ProcessResult build = packed.Build("-p:PiiGuardInventory=true");
+        Assert.True(build.ExitCode == 0, build.Describe());
+        Assert.Contains("PiiGuard inventory: 2 personal members, 3 flows (1 leaking)", build.Output);
+        Assert.DoesNotContain("CS8632", build.Output); // the inline task compiles cleanly
+        string built = Path.Combine(consumer, "bin", "Debug", "net10.0", "piiguard-inventory.json");
+        Assert.True(File.Exists(built), build.Describe());
+        var fromBuild = new Inventory(File.ReadAllText(built));
+
+        // The compiler's SARIF ErrorLog keeps every diagnostic property (properties.customProperties): the build route
+        // attributes leaks from them, not from messages.
+        string errorLog = Path.Combine(consumer, "obj", "Debug", "net10.0", "piiguard.sarif");
+        Assert.True(File.Exists(errorLog), build.Describe());
+        PiiGuard.Inventory.InventoryRecord leak = Assert.Single(PiiGuard.Inventory.SarifReader.Read(File.ReadAllText(errorLog), "Consumer"), r => r.RuleId == "PII001");
+        Assert.Equal("Customer.NationalId", leak.Properties["member"]);
+        Assert.Equal("NationalId", leak.Properties["piiKind"]);
+        Assert.Equal("sensitive", leak.Properties["sensitivity"]);
+        Assert.Equal("ILogger.LogInformation", leak.Properties["sink"]);
+        Assert.Equal("Customer", leak.Properties["type"]);
+
+        string json = Path.Combine(root, "tool.json");
+        ProcessResult tool = Run.Tool(consumer, "Consumer.csproj", "--no-restore", "--no-progress", "--json", json);
+        Assert.True(tool.ExitCode == 0, tool.Describe());
+        // An adopted project's design-time build does not run the package's inventory task (no ErrorLog warning), and
+        // MSBuild's messages are not printed as failures.
+        Assert.DoesNotContain("ErrorLog", tool.Output);
+        Assert.DoesNotContain("Msbuild failed", tool.Output, StringComparison.OrdinalIgnoreCase);
+        var fromTool = new Inventory(File.ReadAllText(json));
+
+        Assert.Equal(fromTool.Root.GetProperty("members").GetRawText(), fromBuild.Root.GetProperty("members").GetRawText());
+        Assert.Equal(fromTool.Root.GetProperty("flows").GetRawText(), fromBuild.Root.GetProperty("flows").GetRawText());
+        Assert.Equal(new[] { "leaking", "masked", "pseudonymised" }, fromBuild.Flows.Select(f => Inventory.S(f, "state")).ToArray());
+        JsonElement nationalId = fromBuild.Member("Customer", "NationalId");
+        Assert.Equal("Program.cs", Inventory.S(nationalId, "file"));
+        Assert.Equal("PII001", Inventory.S(nationalId.GetProperty("sinks")[0], "rule"));
+
+        // Two inventories of the same project from its builds, before and after a change that sends the e-mail to the log
+        // unmasked: piiguard diff names the new flow and finding and exits 3 (a privacy review); the same inventory twice, 0.
+        File.Copy(built, Path.Combine(root, "base.json"));
+        packed.Write("Program.cs", ProgramSource.Replace(
+            "logger.LogInformation(\"Customer {Pseudonym}\", pseudonym); // PSEUDONYMISED",
+            "logger.LogInformation(\"Customer {Pseudonym}\", pseudonym); // PSEUDONYMISED\nlogger.LogWarning(\"Bounced {Email}\", customer.Email); // NEW LEAK",
+            StringComparison.Ordinal));
+        ProcessResult changed = packed.Build("-p:PiiGuardInventory=true");
+        Assert.True(changed.ExitCode == 0, changed.Describe());
+        Assert.Contains("PiiGuard inventory: 2 personal members, 4 flows (2 leaking)", changed.Output);
+        File.Copy(built, Path.Combine(root, "head.json"));
+        ProcessResult diff = Run.Tool(root, "diff", "base.json", "head.json", "--json", "diff.json");
+        Assert.True(diff.ExitCode == 3, diff.Describe());
+        Assert.Contains("0 personal member(s) added, 0 removed · 1 flow(s) added (1 leaking), 0 removed · 1 finding(s) new, 0 fixed", diff.Output);
+        using (JsonDocument changes = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "diff.json"))))
         {
-            TimeSpan timeout = TimeSpan.FromMinutes(4);
-            string feed = Path.Combine(root, "feed");
-            string consumer = Path.Combine(root, "consumer");
-            Directory.CreateDirectory(consumer);
-            ProcessResult pack = Run.DotnetCli(Run.RepositoryRoot, timeout, "pack", Path.Combine(Run.RepositoryRoot, "src", "PiiGuard.Package", "PiiGuard.Package.csproj"),
-                "-c", Run.Configuration, "-o", feed, "-p:PackageVersion=" + version, "--no-build", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-nologo");
-            Assert.True(pack.ExitCode == 0, pack.Describe());
-
-            Package.Tests.LocalFeedConsumer.WriteIsolation(root);
-            Package.Tests.LocalFeedConsumer.WriteNuGetConfig(consumer, feed);
-            File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), $"""
-                <Project Sdk="Microsoft.NET.Sdk">
-                  <PropertyGroup>
-                    <OutputType>Exe</OutputType>
-                    <TargetFramework>net10.0</TargetFramework>
-                    <Nullable>enable</Nullable>
-                  </PropertyGroup>
-                  <ItemGroup>
-                    <PackageReference Include="PiiGuard.Analyzers" Version="{version}" />
-                    <PackageReference Include="Microsoft.Extensions.Logging" Version="10.0.0" />
-                    <PackageReference Include="Microsoft.Extensions.Logging.Console" Version="10.0.0" />
-                  </ItemGroup>
-                </Project>
-                """);
-            File.WriteAllText(Path.Combine(consumer, "Program.cs"), ProgramSource);
-
-            ProcessResult build = Run.DotnetCli(consumer, timeout, "build", "Consumer.csproj", "-p:PiiGuardInventory=true", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-nologo");
-            Assert.True(build.ExitCode == 0, build.Describe());
-            Assert.Contains("PiiGuard inventory: 2 personal members, 3 flows (1 leaking)", build.Output);
-            Assert.DoesNotContain("CS8632", build.Output); // the inline task compiles cleanly
-            string built = Path.Combine(consumer, "bin", "Debug", "net10.0", "piiguard-inventory.json");
-            Assert.True(File.Exists(built), build.Describe());
-            var fromBuild = new Inventory(File.ReadAllText(built));
-
-            // The compiler's SARIF ErrorLog keeps every diagnostic property (properties.customProperties): the build route
-            // attributes leaks from them, not from messages.
-            string errorLog = Path.Combine(consumer, "obj", "Debug", "net10.0", "piiguard.sarif");
-            Assert.True(File.Exists(errorLog), build.Describe());
-            PiiGuard.Inventory.InventoryRecord leak = Assert.Single(PiiGuard.Inventory.SarifReader.Read(File.ReadAllText(errorLog), "Consumer"), r => r.RuleId == "PII001");
-            Assert.Equal("Customer.NationalId", leak.Properties["member"]);
-            Assert.Equal("NationalId", leak.Properties["piiKind"]);
-            Assert.Equal("sensitive", leak.Properties["sensitivity"]);
-            Assert.Equal("ILogger.LogInformation", leak.Properties["sink"]);
-            Assert.Equal("Customer", leak.Properties["type"]);
-
-            string json = Path.Combine(root, "tool.json");
-            ProcessResult tool = Run.Tool(consumer, "Consumer.csproj", "--no-restore", "--no-progress", "--json", json);
-            Assert.True(tool.ExitCode == 0, tool.Describe());
-            // An adopted project's design-time build does not run the package's inventory task (no ErrorLog warning), and
-            // MSBuild's messages are not printed as failures.
-            Assert.DoesNotContain("ErrorLog", tool.Output);
-            Assert.DoesNotContain("Msbuild failed", tool.Output, StringComparison.OrdinalIgnoreCase);
-            var fromTool = new Inventory(File.ReadAllText(json));
-
-            Assert.Equal(fromTool.Root.GetProperty("members").GetRawText(), fromBuild.Root.GetProperty("members").GetRawText());
-            Assert.Equal(fromTool.Root.GetProperty("flows").GetRawText(), fromBuild.Root.GetProperty("flows").GetRawText());
-            Assert.Equal(new[] { "leaking", "masked", "pseudonymised" }, fromBuild.Flows.Select(f => Inventory.S(f, "state")).ToArray());
-            JsonElement nationalId = fromBuild.Member("Customer", "NationalId");
-            Assert.Equal("Program.cs", Inventory.S(nationalId, "file"));
-            Assert.Equal("PII001", Inventory.S(nationalId.GetProperty("sinks")[0], "rule"));
+            JsonElement flow = Assert.Single(changes.RootElement.GetProperty("flowsAdded").EnumerateArray().ToArray());
+            Assert.Equal(("Email", "ILogger.LogWarning", "leaking"), (Inventory.S(flow, "member"), Inventory.S(flow, "sink"), Inventory.S(flow, "state")));
+            Assert.Equal("PII001", Inventory.S(Assert.Single(changes.RootElement.GetProperty("findingsNew").EnumerateArray().ToArray()), "rule"));
         }
-        finally
-        {
-            Run.TryDelete(root);
-            Run.TryDelete(Path.Combine(packages, "piiguard.analyzers", version));
-        }
+
+        ProcessResult same = Run.Tool(root, "diff", "head.json", "head.json");
+        Assert.True(same.ExitCode == 0, same.Describe());
+        Assert.Contains("Nothing new", same.Output);
     }
 }

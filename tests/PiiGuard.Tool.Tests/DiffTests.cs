@@ -141,6 +141,11 @@ public sealed class DiffTests
             Assert.True(same.ExitCode == 0, same.Describe());
             Assert.Contains("Nothing new", same.Output);
             Assert.Contains(" → head.json · piiguard diff", same.Output);
+
+            // The README's form: the solution named, and the head inventory CI already made.
+            ProcessResult named = Run.Tool(root, "diff", "--base", "HEAD", "Clinic.sln", "head.json", "--md", "comment.md");
+            Assert.True(named.ExitCode == 0, named.Describe());
+            Assert.Contains("Nothing new", File.ReadAllText(Path.Combine(root, "comment.md")));
         }
         finally
         {

@@ -27,9 +27,16 @@ namespace PiiGuard.Analyzers.Baseline
             id => id,
             id => new SuppressionDescriptor("PIIA" + id.Substring(3), id, "A reviewed exception ([PiiAccepted] or a baseline entry with a reason) accepts this finding"));
 
+        /// <summary>
+        /// PIIB110: the baseline analyzer reports PII110 for every entry of the compilation (it cannot see the findings); this
+        /// suppresses it for the entries that match one, so that only the stale entries remain warnings.
+        /// </summary>
+        public static readonly SuppressionDescriptor EntryMatched = new SuppressionDescriptor(
+            "PIIB110", RuleIdentifiers.BaselineEntryUnmatched, "The baseline entry matches a finding of this compilation");
+
         /// <inheritdoc />
         public override ImmutableArray<SuppressionDescriptor> SupportedSuppressions { get; } =
-            BaselineFingerprint.Rules.Select(id => ByBaseline[id]).Concat(BaselineFingerprint.Rules.Select(id => ByException[id])).ToImmutableArray();
+            BaselineFingerprint.Rules.Select(id => ByBaseline[id]).Concat(BaselineFingerprint.Rules.Select(id => ByException[id])).Append(EntryMatched).ToImmutableArray();
 
         /// <summary>Today, for expiry dates (a test seam; UTC date).</summary>
         internal static Func<DateTime> Today { get; set; } = () => DateTime.UtcNow.Date;
@@ -49,8 +56,16 @@ namespace PiiGuard.Analyzers.Baseline
             DateTime today = Today();
             Dictionary<string, (int Count, bool Expired, bool Reviewed)> entries = Index(baseline, today);
             var candidates = new Dictionary<string, List<Diagnostic>>(StringComparer.Ordinal);
+            var found = new HashSet<string>(StringComparer.Ordinal); // every finding's fingerprint, accepted or not
+            var unmatched = new List<Diagnostic>();
             foreach (Diagnostic diagnostic in context.ReportedDiagnostics)
             {
+                if (diagnostic.Id == RuleIdentifiers.BaselineEntryUnmatched)
+                {
+                    unmatched.Add(diagnostic);
+                    continue;
+                }
+
                 if (!BaselineFingerprint.Covers(diagnostic.Id) || diagnostic.Location.SourceTree is not { } tree)
                 {
                     continue;
@@ -58,6 +73,14 @@ namespace PiiGuard.Analyzers.Baseline
 
                 SemanticModel model = context.GetSemanticModel(tree);
                 ISymbol? containing = BaselineFingerprint.ContainingMember(model, diagnostic.Location.SourceSpan.Start);
+                string? key = entries.Count > 0
+                    ? BaselineFingerprint.Key(diagnostic.Id, BaselineFingerprint.Carrier(diagnostic), BaselineFingerprint.Sink(diagnostic), BaselineFingerprint.In(containing))
+                    : null;
+                if (key != null)
+                {
+                    found.Add(key);
+                }
+
                 if (attributeType != null && AcceptedExceptions.For(diagnostic, compilation, containing, attributeType) is { } accepted)
                 {
                     if (!accepted.IsExpired(today))
@@ -68,15 +91,23 @@ namespace PiiGuard.Analyzers.Baseline
                     continue; // an expired exception accepts nothing, and the baseline does not take over
                 }
 
-                if (entries.Count > 0)
+                if (key != null)
                 {
-                    string key = BaselineFingerprint.Key(diagnostic.Id, BaselineFingerprint.Carrier(diagnostic), BaselineFingerprint.Sink(diagnostic), BaselineFingerprint.In(containing));
                     if (!candidates.TryGetValue(key, out List<Diagnostic>? list))
                     {
                         candidates[key] = list = new List<Diagnostic>();
                     }
 
                     list.Add(diagnostic);
+                }
+            }
+
+            // PII110 on the entries that do match a finding (the analyzer reported every entry of the compilation).
+            foreach (Diagnostic diagnostic in unmatched)
+            {
+                if (diagnostic.Properties.TryGetValue(DiagnosticPropertyNames.Fingerprint, out string? fingerprint) && fingerprint != null && found.Contains(fingerprint))
+                {
+                    context.ReportSuppression(Suppression.Create(EntryMatched, diagnostic));
                 }
             }
 

@@ -267,6 +267,11 @@ namespace PiiGuard.Inventory
                         Line = record.Line,
                     });
                 }
+                else if (id == "PII110" && record.Suppression.Length > 0)
+                {
+                    // The build reports PII110 for every baseline entry of the project and suppresses it for those that match
+                    // a finding: a suppressed PII110 is a live entry, not an accepted finding.
+                }
                 else if (id.StartsWith("PII", StringComparison.Ordinal))
                 {
                     (record.Suppression.Length == 0 ? document.Findings : document.Accepted).Add(record);
