@@ -113,7 +113,8 @@ public static class CompileTimeRunner
         Exec(repoRoot, "dotnet", "build src/PiiGuard -c Release -nologo -v:q");
         string nugetRoot = Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
         string scs = Path.Combine(nugetRoot, "securitycodescan.vs2019", "5.6.7", "analyzers", "dotnet");
-        if (!Directory.Exists(scs))
+        bool wantsScs = Environment.GetEnvironmentVariable("PIIGUARD_BENCH_CONFIGS") is not { Length: > 0 } named || named.Split(',').Contains("securitycodescan");
+        if (wantsScs && !Directory.Exists(scs))
         {
             throw new InvalidOperationException("SecurityCodeScan.VS2019 5.6.7 is not in the NuGet cache: run the synthetic benchmark first (it restores it).");
         }
@@ -148,8 +149,11 @@ public static class CompileTimeRunner
         }
 
         Exec(dir, "dotnet", $"restore {project} -nologo -v:q {string.Join(" ", restoreArgs)} -p:CustomAfterMicrosoftCommonTargets={inject}");
-        string[] configs = { "default", "piiguard", "netanalyzers", "securitycodescan" };
-        string Args(string config) => $"build {project} -c Release --no-restore --no-incremental -nologo -v:d -p:ReportAnalyzer=true {common} -p:PiiGuardBenchConfig={config}"
+        // PIIGUARD_BENCH_CONFIGS narrows the run as in `compile` ("none" is read as "default", the project's own build).
+        string[] configs = Environment.GetEnvironmentVariable("PIIGUARD_BENCH_CONFIGS") is { Length: > 0 } chosen
+            ? chosen.Split(',').Select(c => c == "none" ? "default" : c).ToArray()
+            : new[] { "default", "piiguard", "netanalyzers", "securitycodescan" };
+        string Args(string config) => $"build {project} -c Release --no-restore --no-incremental --disable-build-servers -nodeReuse:false -nologo -v:d -p:ReportAnalyzer=true -p:UseSharedCompilation=false {common} -p:PiiGuardBenchConfig={config}"
             + (config == "netanalyzers" ? " -p:EnableNETAnalyzers=true -p:AnalysisMode=All" : "");
         foreach (string config in configs)
         {
@@ -157,35 +161,45 @@ public static class CompileTimeRunner
         }
 
         var times = configs.ToDictionary(c => c, _ => new List<double>());
+        var cpu = configs.ToDictionary(c => c, _ => new List<double>());
         var piiGuard = new List<double>();
         for (int rep = 0; rep < repetitions; rep++)
         {
             foreach (string config in configs)
             {
+                // CPU (user+sys) of the whole build process tree: no compiler server and no reused nodes, so csc and
+                // every MSBuild node are reaped children of this process.
+                double cpuBefore = ChildrenCpuSeconds();
                 var sw = Stopwatch.StartNew();
                 string output = Exec(dir, "dotnet", Args(config));
                 sw.Stop();
+                double cpuSeconds = ChildrenCpuSeconds() - cpuBefore;
                 times[config].Add(sw.Elapsed.TotalSeconds);
+                cpu[config].Add(cpuSeconds);
                 if (config == "piiguard")
                 {
                     piiGuard.Add(SumTimes(output, "PiiGuard.Analyzers", generator: false) + SumTimes(output, "PiiGuard.Analyzers", generator: true));
                 }
 
-                Console.WriteLine($"{Path.GetFileName(project)} {config,-16} {sw.Elapsed.TotalSeconds,7:F2} s");
+                Console.WriteLine($"{Path.GetFileName(project)} {config,-16} CPU {cpuSeconds,7:F2} s  wall {sw.Elapsed.TotalSeconds,7:F2} s");
             }
         }
 
         var report = new StringBuilder();
-        report.AppendLine(CultureInfo.InvariantCulture, $"Project: {Path.GetFileName(project)} ({string.Join(" ", extraArgs)})");
+        report.AppendLine(CultureInfo.InvariantCulture, $"Project: {Path.GetFileName(project)} ({string.Join(" ", extraArgs)}). CPU is user+sys of the whole build process tree.");
         report.AppendLine();
-        report.AppendLine("| config | build (s, median) | vs default | PiiGuard analyzers + generator (s) |");
-        report.AppendLine("|---|---:|---:|---:|");
-        double baseline = Median(times["default"]);
+        report.AppendLine("| config | CPU (s, median) | CPU vs default | paired CPU vs default | wall (s, median) | wall vs default | PiiGuard analyzers + generator (s) |");
+        report.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        string first = configs[0];
+        double baselineCpu = Median(cpu[first]);
+        double baseline = Median(times[first]);
         foreach (string config in configs)
         {
+            double c = Median(cpu[config]);
             double t = Median(times[config]);
+            double paired = Median(cpu[config].Zip(cpu[first], (x, y) => x / y).ToList());
             string own = config == "piiguard" ? Median(piiGuard).ToString("F3", CultureInfo.InvariantCulture) : "";
-            report.AppendLine(CultureInfo.InvariantCulture, $"| {config} | {t:F2} | {t / baseline:F3} | {own} |");
+            report.AppendLine(CultureInfo.InvariantCulture, $"| {config} | {c:F2} (runs {Runs(cpu[config])}) | {c / baselineCpu:F3} | {paired:F3} | {t:F2} (runs {Runs(times[config])}) | {t / baseline:F3} | {own} |");
         }
 
         File.WriteAllText(outputMarkdown, report.ToString());
