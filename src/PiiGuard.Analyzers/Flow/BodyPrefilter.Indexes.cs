@@ -136,19 +136,7 @@ namespace PiiGuard.Analyzers.Flow
             }
 
             /// <summary>"M:Ns.Type.Method(System.String)" → "Method".</summary>
-            private static string? NameOf(string id)
-            {
-                int end = id.IndexOf('(');
-                string head = end < 0 ? id : id.Substring(0, end);
-                int generic = head.IndexOf("``", StringComparison.Ordinal);
-                if (generic > 0)
-                {
-                    head = head.Substring(0, generic);
-                }
-
-                int dot = head.LastIndexOf('.');
-                return dot < 0 || dot == head.Length - 1 ? null : Generator.SummaryFilter.SourceName(head, dot);
-            }
+            private static string? NameOf(string id) => Generator.SummaryFilter.MethodName(id);
         }
 
         /// <summary>One member declaration: its name, the identifiers it mentions and the names it assigns.</summary>

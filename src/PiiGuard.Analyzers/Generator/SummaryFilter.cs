@@ -227,8 +227,8 @@ namespace PiiGuard.Analyzers.Generator
             }
         }
 
-        /// <summary>"M:Ns.Type.Method(System.String)" → "Method".</summary>
-        private static string? MethodName(string id)
+        /// <summary>"M:Ns.Type.Method(System.String)" → "Method" (the name a caller writes; see <see cref="SourceName"/>).</summary>
+        internal static string? MethodName(string id)
         {
             int end = id.IndexOf('(');
             string head = end < 0 ? id : id.Substring(0, end);
