@@ -79,7 +79,8 @@ namespace PiiGuard.Tool
             if (fact.Returned is { } returned)
             {
                 string shape = returned.Hashed ? ", through an unkeyed hash" : returned.Whole ? ", a whole object holding " + (returned.Kinds ?? returned.Kind) : string.Empty;
-                output.WriteLine("  returns " + returned.Display + " (" + returned.Kind + (returned.Sensitive ? ", sensitive" : string.Empty) + shape + ")");
+                string origin = returned.Origin is { Length: > 0 } o ? ", from " + o : string.Empty;
+                output.WriteLine("  returns " + returned.Display + " (" + returned.Kind + (returned.Sensitive ? ", sensitive" : string.Empty) + shape + origin + ")");
             }
 
             if (fact.Parameters != 0)
@@ -94,7 +95,8 @@ namespace PiiGuard.Tool
 
             if (fact.Clean)
             {
-                output.WriteLine("  returns nothing personal of its arguments (masks or sanitises)");
+                // A masking helper and a method that only reads a length or a count both record this: say what is known.
+                output.WriteLine("  returns nothing personal of its arguments");
             }
         }
 

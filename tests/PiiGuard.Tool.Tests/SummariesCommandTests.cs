@@ -64,8 +64,8 @@ public sealed class SummariesCommandTests
             Assert.True(System.Text.RegularExpressions.Regex.IsMatch(output, @"Lib\.dll: PiiGuard summaries, format 1, 5 method\(s\), \d+ bytes"), output);
             Assert.Contains("M:Lib.Notifier.SmsSent(System.String)\n  parameter #0 reaches ILogger.LogInformation (PII001)\n", output);
             Assert.Contains("M:Lib.Notifier.Failed(System.String,System.String)\n  parameter #0 reaches ILogger.LogError (PII001)\n  parameter #1 reaches ILogger.LogError (PII001)\n", output);
-            Assert.Contains("M:Lib.Directory.OwnerContact\n  returns Member.Email (Email)\n", output);
-            Assert.Contains("M:Lib.Directory.MaskedPhone(System.String)\n  returns nothing personal of its arguments (masks or sanitises)\n", output);
+            Assert.Contains("M:Lib.Directory.OwnerContact\n  returns Member.Email (Email, from P:Lib.Member.Email)\n", output);
+            Assert.Contains("M:Lib.Directory.MaskedPhone(System.String)\n  returns nothing personal of its arguments\n", output);
 
             // Its result carries nothing of its argument (a length): recorded, so that callers do not assume it does.
             Assert.Contains("M:Lib.Directory.Count(System.String)\n  returns nothing personal of its arguments", output);
