@@ -68,15 +68,6 @@ public class CrossAssemblyMemberTests
         }
         """;
 
-    private const string Customer = """
-
-        public class Customer
-        {
-            [PiiGuard.Pii(PiiGuard.PiiKind.Phone)] public string Mobile { get; set; } = "";
-            public string Tier { get; set; } = "";
-        }
-        """;
-
     private static byte[]? s_withSummaries;
     private static byte[]? s_withoutSummaries;
 
@@ -84,13 +75,7 @@ public class CrossAssemblyMemberTests
 
     private static byte[] WithoutSummaries => LazyInitializer.EnsureInitialized(ref s_withoutSummaries, () => SummaryHarness.BuildLibrary(Library, summaries: false));
 
-    private static Task VerifyApp(byte[] library, string app, params DiagnosticResult[] expected)
-    {
-        var test = AnalyzerVerifier<PersonalDataFlowAnalyzer>.CreateTest(app + Customer);
-        test.TestState.AdditionalReferences.Add(MetadataReference.CreateFromImage(library));
-        test.ExpectedDiagnostics.AddRange(expected);
-        return test.RunAsync(CancellationToken.None);
-    }
+    private static Task VerifyApp(byte[] library, string app, params DiagnosticResult[] expected) => SummaryHarness.VerifyApp(library, app, expected);
 
     [Fact]
     public void TheLibraryRecordsItsConstructorsAndAccessors()

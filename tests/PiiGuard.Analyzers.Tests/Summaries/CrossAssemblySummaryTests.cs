@@ -58,15 +58,6 @@ public class CrossAssemblySummaryTests
         }
         """;
 
-    private const string Customer = """
-
-        public class Customer
-        {
-            [PiiGuard.Pii(PiiGuard.PiiKind.Phone)] public string Mobile { get; set; } = "";
-            public string Tier { get; set; } = "";
-        }
-        """;
-
     private static byte[]? s_withSummaries;
     private static byte[]? s_withoutSummaries;
 
@@ -74,13 +65,7 @@ public class CrossAssemblySummaryTests
 
     private static byte[] WithoutSummaries => LazyInitializer.EnsureInitialized(ref s_withoutSummaries, () => SummaryHarness.BuildLibrary(Library, summaries: false));
 
-    private static Task VerifyApp(byte[] library, string app, params DiagnosticResult[] expected)
-    {
-        var test = AnalyzerVerifier<PersonalDataFlowAnalyzer>.CreateTest(app + Customer);
-        test.TestState.AdditionalReferences.Add(MetadataReference.CreateFromImage(library));
-        test.ExpectedDiagnostics.AddRange(expected);
-        return test.RunAsync(CancellationToken.None);
-    }
+    private static Task VerifyApp(byte[] library, string app, params DiagnosticResult[] expected) => SummaryHarness.VerifyApp(library, app, expected);
 
     [Fact]
     public Task ParameterReachingALogInTheLibrary_IsReportedAtTheCaller_WithThePath() => VerifyApp(WithSummaries, """
@@ -178,7 +163,7 @@ public class CrossAssemblySummaryTests
             """;
         var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
             "App",
-            new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(app + Customer, new Microsoft.CodeAnalysis.CSharp.CSharpParseOptions(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest)) },
+            new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(app + SummaryHarness.Customer, new Microsoft.CodeAnalysis.CSharp.CSharpParseOptions(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest)) },
             TestReferences.All.Append(MetadataReference.CreateFromImage(WithSummaries)),
             new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));

@@ -55,6 +55,25 @@ public static class SummaryHarness
         return Emit(output);
     }
 
+    /// <summary>The application's personal type, appended to every application of the cross-assembly tests.</summary>
+    public const string Customer = """
+
+        public class Customer
+        {
+            [PiiGuard.Pii(PiiGuard.PiiKind.Phone)] public string Mobile { get; set; } = "";
+            public string Tier { get; set; } = "";
+        }
+        """;
+
+    /// <summary>Runs the flow analyzer on <paramref name="app"/> (plus <see cref="Customer"/>) compiled against the library's image.</summary>
+    public static System.Threading.Tasks.Task VerifyApp(byte[] library, string app, params Microsoft.CodeAnalysis.Testing.DiagnosticResult[] expected)
+    {
+        var test = AnalyzerVerifier<PersonalDataFlowAnalyzer>.CreateTest(app + Customer);
+        test.TestState.AdditionalReferences.Add(MetadataReference.CreateFromImage(library));
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync(System.Threading.CancellationToken.None);
+    }
+
     public static byte[] Emit(Compilation compilation)
     {
         using var stream = new MemoryStream();
