@@ -212,6 +212,9 @@ namespace PiiGuard.Analyzers.Flow
             /// <summary>Names of members declared with attributes, or as overrides: the candidates for annotated personal data.</summary>
             public HashSet<string> AnnotatedNames { get; }
 
+            /// <summary>The <c>x += …</c> assignments of the tree (event subscriptions among them), in order; LeakEngine indexes event subscriptions from them.</summary>
+            public List<AssignmentExpressionSyntax> AddAssignments { get; } = new List<AssignmentExpressionSyntax>();
+
             /// <summary>Members with an attribute on a parameter (<c>[Pii]</c> on a parameter makes it a source).</summary>
             public List<MemberEntry> WithAnnotatedParameters { get; } = new List<MemberEntry>();
 
@@ -296,7 +299,7 @@ namespace PiiGuard.Analyzers.Flow
                 mentions.Clear();
                 assigned.Clear();
                 AddMentions(member, mentions);
-                AddAssigned(member, assigned);
+                AddAssigned(member, assigned, AddAssignments);
                 all.UnionWith(mentions);
                 string[] mentionArray = ToArray(mentions);
                 string[] assignedArray = ToArray(assigned);
@@ -384,7 +387,7 @@ namespace PiiGuard.Analyzers.Flow
             }
 
             /// <summary>Names the member assigns or fills: <c>x = …</c>, <c>this.x = …</c>, <c>x[k] = …</c>, <c>out x</c>, <c>x.Add(…)</c>.</summary>
-            private static void AddAssigned(SyntaxNode node, HashSet<string> assigned)
+            private static void AddAssigned(SyntaxNode node, HashSet<string> assigned, List<AssignmentExpressionSyntax> addAssignments)
             {
                 foreach (SyntaxNode descendant in node.DescendantNodes())
                 {
@@ -392,6 +395,11 @@ namespace PiiGuard.Analyzers.Flow
                     {
                         case AssignmentExpressionSyntax assignment:
                             AddTarget(assignment.Left, assigned);
+                            if (assignment.IsKind(SyntaxKind.AddAssignmentExpression))
+                            {
+                                addAssignments.Add(assignment);
+                            }
+
                             break;
                         case ArgumentSyntax { RefKindKeyword.RawKind: not 0 } argument:
                             AddTarget(argument.Expression, assigned);

@@ -115,6 +115,12 @@ namespace PiiGuard.Analyzers.Flow
             return false;
         });
 
+        /// <summary>
+        /// The <c>x += …</c> assignments of <paramref name="tree"/> (event subscriptions among them), from the same cached
+        /// syntax index the filter reads, so that finding an event's handlers walks no tree a second time.
+        /// </summary>
+        public static IReadOnlyList<AssignmentExpressionSyntax> AddAssignments(SyntaxTree tree) => Trees.GetValue(tree, IndexTree).AddAssignments;
+
         /// <summary>Computed once per compilation; a cancelled computation is not kept, so the next body computes it again.</summary>
         private HashSet<string>? RelevantNames(CancellationToken cancellationToken)
         {

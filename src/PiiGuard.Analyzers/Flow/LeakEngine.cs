@@ -179,7 +179,7 @@ namespace PiiGuard.Analyzers.Flow
             return result;
         }
 
-        /// <summary>Every <c>x += …</c> of the compilation by the name it assigns, built once.</summary>
+        /// <summary>Every <c>x += …</c> of the compilation by the name it assigns (read from the prefilter's per-tree index), built once.</summary>
         private Dictionary<string, List<AssignmentExpressionSyntax>> Subscriptions(CancellationToken cancellationToken)
         {
             Dictionary<string, List<AssignmentExpressionSyntax>>? index = Volatile.Read(ref _subscriptions);
@@ -192,24 +192,26 @@ namespace PiiGuard.Analyzers.Flow
             foreach (SyntaxTree tree in Compilation.SyntaxTrees)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                foreach (SyntaxNode node in tree.GetRoot(cancellationToken).DescendantNodes())
+                foreach (AssignmentExpressionSyntax assignment in BodyPrefilter.AddAssignments(tree))
                 {
-                    if (node is AssignmentExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.AddAssignmentExpression } assignment
-                        && assignment.Left switch
-                        {
-                            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-                            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-                            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
-                            _ => null,
-                        } is { } name)
+                    string? name = assignment.Left switch
                     {
-                        if (!index.TryGetValue(name, out List<AssignmentExpressionSyntax>? list))
-                        {
-                            index[name] = list = new List<AssignmentExpressionSyntax>();
-                        }
-
-                        list.Add(assignment);
+                        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+                        _ => null,
+                    };
+                    if (name is null)
+                    {
+                        continue;
                     }
+
+                    if (!index.TryGetValue(name, out List<AssignmentExpressionSyntax>? list))
+                    {
+                        index[name] = list = new List<AssignmentExpressionSyntax>();
+                    }
+
+                    list.Add(assignment);
                 }
             }
 
