@@ -40,6 +40,35 @@ public class PII108NotPiiReasonTests
         """);
 
     [Fact]
+    public Task BlankReasons_ThroughUsingAliases_AreReported() => Verify.VerifyAsync("""
+        using Safe = PiiGuard.NotPiiAttribute;
+
+        namespace Shop
+        {
+            using Reviewed = PiiGuard.NotPiiAttribute;
+
+            public class Fixture
+            {
+                [Safe({|PII108:""|})] public string Email { get; set; } = "";
+                [Reviewed({|PII108:" "|})] public string Phone { get; set; } = "";
+                [Safe("a template's name")] public string EmailTemplate { get; set; } = "";
+            }
+        }
+        """);
+
+    [Fact]
+    public Task OtherAttributesWithBlankArguments_AreNotReported() => Verify.VerifyAsync("""
+        using System.ComponentModel;
+        using PiiGuard;
+
+        public class Fixture
+        {
+            [Description("")] public string Email { get; set; } = "";
+            [Pii(PiiKind.Phone)] public string Phone { get; set; } = "";
+        }
+        """);
+
+    [Fact]
     public Task MissingArgument_IsTheCompilersError_NotPII108() => Verify.VerifyAsync("""
         using PiiGuard;
 

@@ -44,10 +44,21 @@ public static class AnalyzerProfile
 
         // PIIGUARD_PROFILE_ONLY=current (or baseline, floor): run only those rows, e.g. under dotnet-trace, where two builds of
         // the same assembly in one trace could not be told apart.
+        // PIIGUARD_PROFILE_SPLIT=1: also a row per PiiGuard analyzer run alone ("only:Name"), to tell what each costs the
+        // driver (its actions, the trees it makes the compiler build) besides its own time.
+        if (Environment.GetEnvironmentVariable("PIIGUARD_PROFILE_SPLIT") == "1")
+        {
+            foreach (Type type in typeof(PiiGuard.Analyzers.RuleIdentifiers).Assembly.GetTypes()
+                .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() != null))
+            {
+                variants.Add(("only:" + type.Name, typeof(PiiGuard.Analyzers.RuleIdentifiers).Assembly));
+            }
+        }
+
         if (Environment.GetEnvironmentVariable("PIIGUARD_PROFILE_ONLY") is { Length: > 0 } only)
         {
             string[] chosen = only.Split(',');
-            variants.RemoveAll(v => !chosen.Contains(v.Name));
+            variants.RemoveAll(v => !chosen.Contains(v.Name) && !(v.Name.StartsWith("only:", StringComparison.Ordinal) && chosen.Contains("only")));
         }
 
         // PIIGUARD_BENCH_VARIANT=plain|noruntime: the same code without any PiiGuard attribute (and, for noruntime,
@@ -74,6 +85,7 @@ public static class AnalyzerProfile
             var compileCpu = new List<double>();
             var compileGeneratedCpu = new List<double>();
             var cpu = variants.ToDictionary(v => v.Name, _ => new List<double>());
+            var gcPause = variants.ToDictionary(v => v.Name, _ => new List<double>());
             var own = variants.ToDictionary(v => v.Name, _ => new Dictionary<string, List<double>>());
             var diagnostics = new Dictionary<string, int>();
             for (int rep = 0; rep <= repetitions; rep++)
@@ -103,14 +115,17 @@ public static class AnalyzerProfile
                     var withAnalyzers = generated.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
                         new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: !sequential, logAnalyzerExecutionTime: true));
                     before = Process.GetCurrentProcess().TotalProcessorTime;
+                    TimeSpan pauseBefore = GC.GetTotalPauseDuration();
                     AnalysisResult result = withAnalyzers.GetAnalysisResultAsync(CancellationToken.None).GetAwaiter().GetResult();
                     double seconds = (Process.GetCurrentProcess().TotalProcessorTime - before).TotalSeconds;
+                    double paused = (GC.GetTotalPauseDuration() - pauseBefore).TotalSeconds;
                     if (rep == 0)
                     {
                         continue; // warm-up: JIT
                     }
 
                     cpu[name].Add(seconds);
+                    gcPause[name].Add(paused);
                     diagnostics[name] = result.GetAllDiagnostics().Length;
                     foreach (var pair in result.AnalyzerTelemetryInfo)
                     {
@@ -128,7 +143,7 @@ public static class AnalyzerProfile
             Console.WriteLine($"{size} files: compiler alone, CPU {Median(compileCpu):F2} s (runs {Runs(compileCpu)}); with PiiGuard's generated code {Median(compileGeneratedCpu):F2} s (runs {Runs(compileGeneratedCpu)})");
             foreach ((string name, _) in variants)
             {
-                Console.WriteLine($"  {name}: compiler + analyzers, CPU {Median(cpu[name]):F2} s (runs {Runs(cpu[name])}), {diagnostics[name]} diagnostics");
+                Console.WriteLine($"  {name}: compiler + analyzers, CPU {Median(cpu[name]):F2} s (runs {Runs(cpu[name])}), GC pauses {Median(gcPause[name]):F2} s, {diagnostics[name]} diagnostics");
                 foreach (var pair in own[name].OrderByDescending(p => Median(p.Value)).Take(8))
                 {
                     Console.WriteLine($"    {pair.Key,-36} own time {Median(pair.Value),6:F2} s (runs {Runs(pair.Value)})");
@@ -166,6 +181,7 @@ public static class AnalyzerProfile
         }
 
         var analyzers = assembly.GetTypes()
+            .Where(t => !name.StartsWith("only:", StringComparison.Ordinal) || t.Name == name.Substring(5))
             .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() != null)
             .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
             .ToImmutableArray();

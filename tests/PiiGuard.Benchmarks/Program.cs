@@ -28,6 +28,12 @@ public static class Program
             return AnalyzerProfile.Run(sizes, args.Length > 2 ? int.Parse(args[2]) : 3, args.Length > 3 ? args[3] : null);
         }
 
+        if (args.Length > 0 && args[0] == "ide")
+        {
+            // ide [repetitions]: the IDE scenario per analyzer, next to an empty operation analyzer (see IdeProfile).
+            return IdeProfile.Run(args.Length > 1 ? int.Parse(args[1]) : 15);
+        }
+
         if (args.Length > 0 && args[0] == "generated")
         {
             // generated [size] [repetitions]: what compiling the masking generator's output costs (see GeneratedCodeCost).

@@ -49,13 +49,19 @@ public static class SyntheticSolution
     /// The project file; the analyzer configuration is chosen per build with -p:Config=… ("baseline" is PiiGuard's
     /// analyzers built from another commit, for side-by-side comparisons).
     /// </summary>
-    private static string Project(string config, string runtime, string analyzers, SyntheticVariant variant, string? baselineAnalyzers) => $$"""
+    private static string Project(string config, string runtime, string analyzers, SyntheticVariant variant, string? baselineAnalyzers) => Project(config, runtime, analyzers, variant, baselineAnalyzers,
+        // The SDK's default build runs the .NET analyzers at their default level (a few CA rules, some of them
+        // operation analyzers), so the analyzer driver already runs; PIIGUARD_BENCH_NETANALYZERS=off builds without any
+        // analyzer instead, where PiiGuard also pays for starting the driver.
+        Environment.GetEnvironmentVariable("PIIGUARD_BENCH_NETANALYZERS") == "off" ? "<EnableNETAnalyzers>false</EnableNETAnalyzers>" : "<!-- .NET analyzers: the SDK's default -->");
+
+    private static string Project(string config, string runtime, string analyzers, SyntheticVariant variant, string? baselineAnalyzers, string netAnalyzers) => $$"""
         <Project Sdk="Microsoft.NET.Sdk">
           <PropertyGroup>
             <TargetFramework>net10.0</TargetFramework>
             <Nullable>enable</Nullable>
             <ImplicitUsings>disable</ImplicitUsings>
-            <EnableNETAnalyzers>false</EnableNETAnalyzers>
+            {{netAnalyzers}}
             <TreatWarningsAsErrors>false</TreatWarningsAsErrors>
             <NoWarn>$(NoWarn);CS1591;CS8618</NoWarn>
             <Config Condition="'$(Config)' == ''">{{config}}</Config>

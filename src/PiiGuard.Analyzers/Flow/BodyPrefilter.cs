@@ -38,6 +38,9 @@ namespace PiiGuard.Analyzers.Flow
         private static readonly ConditionalWeakTable<SyntaxTree, TreeIndex>.CreateValueCallback IndexTree = tree => new TreeIndex(tree);
         private static readonly ConditionalWeakTable<IAssemblySymbol, ReferencedNames> Annotated = new ConditionalWeakTable<IAssemblySymbol, ReferencedNames>();
 
+        /// <summary>The folder of the masking generator's output in a generated tree's path (<c>…/PiiGuard.Analyzers/&lt;generator&gt;/X.g.cs</c>).</summary>
+        private static readonly string MaskingGeneratorFolder = typeof(Generator.MaskingGenerator).FullName!;
+
         private readonly Compilation _compilation;
         private readonly PiiSymbols _pii;
         private readonly CatalogMap _catalog;
@@ -154,7 +157,10 @@ namespace PiiGuard.Analyzers.Flow
             foreach (SyntaxTree tree in _compilation.SyntaxTrees)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                indexes.Add(Trees.GetValue(tree, IndexTree));
+                if (!IsMaskingOutput(tree))
+                {
+                    indexes.Add(Trees.GetValue(tree, IndexTree));
+                }
             }
 
             // Members of the compilation that are personal: annotated ones (any attribute, or an override of an annotated
@@ -206,6 +212,21 @@ namespace PiiGuard.Analyzers.Flow
             }
 
             return Close(seeds, indexes, followHolders: true);
+        }
+
+        /// <summary>
+        /// Whether <paramref name="tree"/> is the masking generator's output. Its members mention personal members only to
+        /// mask them (their results carry nothing personal, and the engine knows them by their <c>[GenerateMasking]</c>
+        /// type), and it is never analysed, so it adds no name to the closure. Indexing it anyway cost a third of the
+        /// index on annotated code (one generated file per masked type) and made every type declaring an override of
+        /// <c>ToString</c> a candidate of the symbol lookup below (issue 18).
+        /// </summary>
+        private static bool IsMaskingOutput(SyntaxTree tree)
+        {
+            string path = tree.FilePath;
+            int at = path.IndexOf(MaskingGeneratorFolder, StringComparison.Ordinal);
+            return at > 0 && (path[at - 1] is '/' or '\\') && path.Length > at + MaskingGeneratorFolder.Length
+                && path[at + MaskingGeneratorFolder.Length] is '/' or '\\';
         }
 
         /// <summary>
