@@ -10,7 +10,8 @@ namespace PiiGuard.Package.Tests;
 
 /// <summary>
 /// Summaries that travel with an assembly, end to end (issue 15, section 1): a library project that references the
-/// packed PiiGuard.Analyzers is built and packed as a NuGet package; an application restores that package from the
+/// packed PiiGuard.Analyzers, with no PiiGuard setting, is built (no summaries: opt-in outside packing) and packed as a
+/// NuGet package (summaries by default); an application restores that package from the
 /// feed, without the library's source, and its build reports the library's logging helper with the path.
 /// </summary>
 public sealed class SummaryPackageTests : IClassFixture<PackageFixture>
@@ -71,7 +72,6 @@ public sealed class SummaryPackageTests : IClassFixture<PackageFixture>
                 <Nullable>enable</Nullable>
                 <PackageId>{libraryId}</PackageId>
                 <AssemblyName>Lib</AssemblyName>
-                <PiiGuardSummaries>true</PiiGuardSummaries>
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="PiiGuard.Analyzers" Version="{_package.PackageVersion}" />
@@ -81,12 +81,19 @@ public sealed class SummaryPackageTests : IClassFixture<PackageFixture>
             """);
         File.WriteAllText(Path.Combine(libDirectory, "Notifier.cs"), LibrarySource);
 
+        // A plain build of the library writes no summaries (opt-in outside packing: they cost the library's build)...
+        DotnetResult libraryBuild = DotnetProcess.Run(libDirectory, PackageFixture.LongTimeout,
+            "build", "Lib.csproj", "-c", "Release", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-nologo");
+        Assert.True(libraryBuild.ExitCode == 0, "Building the library failed. " + libraryBuild.Describe());
+        string libraryDll = Path.Combine(libDirectory, "bin", "Release", framework, "Lib.dll");
+        Assert.True(SummariesOf(libraryDll) is null, "A build that is not a pack wrote summaries without PiiGuardSummaries=true.");
+
+        // ...and packing it, with nothing set in the project, does.
         DotnetResult pack = DotnetProcess.Run(libDirectory, PackageFixture.LongTimeout,
             "pack", "Lib.csproj", "-c", "Release", "-o", _package.Feed, "-p:PackageVersion=" + _package.PackageVersion, "-nodeReuse:false", "-p:UseSharedCompilation=false", "-nologo");
         _output.WriteLine(pack.Describe());
         Assert.True(pack.ExitCode == 0, "Packing the library failed. " + pack.Describe());
 
-        string libraryDll = Path.Combine(libDirectory, "bin", "Release", framework, "Lib.dll");
         string? payload = SummariesOf(libraryDll);
         Assert.True(payload != null, "The library's assembly carries no AssemblyMetadata(\"PiiGuard.Summaries\").");
         Assert.StartsWith("1\n", payload, StringComparison.Ordinal);
