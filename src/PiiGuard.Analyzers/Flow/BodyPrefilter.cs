@@ -239,6 +239,7 @@ namespace PiiGuard.Analyzers.Flow
         public HashSet<string> EffectNames(Func<string, bool> isSeed, IEnumerable<string> seeds, CancellationToken cancellationToken)
         {
             var names = new HashSet<string>(seeds, StringComparer.Ordinal);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             var indexes = new List<TreeIndex>();
             foreach (SyntaxTree tree in _compilation.SyntaxTrees)
             {
@@ -248,7 +249,7 @@ namespace PiiGuard.Analyzers.Flow
                 names.UnionWith(index.AnnotatedNames);
                 foreach (string mention in index.AllMentions)
                 {
-                    if (isSeed(mention))
+                    if (seen.Add(mention) && isSeed(mention))
                     {
                         names.Add(mention);
                     }
