@@ -45,12 +45,16 @@ public static class CompileTimeRunner
         foreach (int size in sizes)
         {
             string root = Path.Combine(repoRoot, "artifacts", "bench", $"synthetic-{size}-{variant.ToString().ToLowerInvariant()}");
+            var warmUp = new Dictionary<string, BuildResult>();
             foreach (string config in Configs)
             {
                 string dir = Path.Combine(root, config);
                 SyntheticSolution.Write(dir, size, config, runtime, analyzers, variant, baseline);
                 Exec(dir, "dotnet", "restore -nologo -v:q");
-                Build(dir); // warm-up: disk cache, JIT of the build's own code paths
+                // Warm-up (disk cache, JIT of the build's own code paths), with ReportAnalyzer: csc's table of analyzer and
+                // generator times comes from this build. The timed builds run without it: timing every analyzer action
+                // costs CPU itself, more for the configuration with more actions, which would bias the comparison.
+                warmUp[config] = Build(dir, reportAnalyzer: true);
             }
 
             var cpu = Configs.ToDictionary(c => c, _ => new List<double>());
@@ -62,13 +66,13 @@ public static class CompileTimeRunner
             {
                 foreach (string config in Configs)
                 {
-                    var result = Build(Path.Combine(root, config));
+                    var result = Build(Path.Combine(root, config), reportAnalyzer: false);
                     cpu[config].Add(result.CpuSeconds);
                     times[config].Add(result.Seconds);
-                    analyzerTimes[config].Add(result.PiiGuardAnalyzerSeconds);
-                    generatorTimes[config].Add(result.PiiGuardGeneratorSeconds);
-                    warnings[config] = result.Warnings;
-                    Console.WriteLine($"{size,5} files {config,-16} CPU {result.CpuSeconds,7:F2} s  wall {result.Seconds,7:F2} s  (PiiGuard analyzers {result.PiiGuardAnalyzerSeconds:F3} s, generator {result.PiiGuardGeneratorSeconds:F3} s, {result.Warnings} warnings)");
+                    analyzerTimes[config].Add(warmUp[config].PiiGuardAnalyzerSeconds);
+                    generatorTimes[config].Add(warmUp[config].PiiGuardGeneratorSeconds);
+                    warnings[config] = warmUp[config].Warnings;
+                    Console.WriteLine($"{size,5} files {config,-16} CPU {result.CpuSeconds,7:F2} s  wall {result.Seconds,7:F2} s  ({result.Warnings} warnings; warm-up's ReportAnalyzer: PiiGuard analyzers {warmUp[config].PiiGuardAnalyzerSeconds:F3} s, generator {warmUp[config].PiiGuardGeneratorSeconds:F3} s)");
                 }
             }
 
@@ -81,6 +85,14 @@ public static class CompileTimeRunner
                 string pa = piiGuard ? Median(analyzerTimes[config]).ToString("F3", CultureInfo.InvariantCulture) : "";
                 string pg = piiGuard ? Median(generatorTimes[config]).ToString("F3", CultureInfo.InvariantCulture) : "";
                 report.AppendLine(CultureInfo.InvariantCulture, $"| {size} | {config} | {c:F2} (runs {Runs(cpu[config])}) | {c / Median(cpu[first]):F3} | {t:F2} (runs {Runs(times[config])}) | {t / Median(times[first]):F3} | {pa} | {pg} | {warnings[config]} |");
+            }
+
+            if (Configs.Contains("none") && Configs.Contains("piiguard"))
+            {
+                double pairedCpu = Median(cpu["piiguard"].Zip(cpu["none"], (x, y) => x / y).ToList());
+                report.AppendLine();
+                report.AppendLine(CultureInfo.InvariantCulture, $"{size} files: piiguard / none, median of paired rounds: CPU {pairedCpu:F3}");
+                report.AppendLine();
             }
 
             if (Configs.Contains("baseline") && Configs.Contains("piiguard"))
@@ -153,16 +165,21 @@ public static class CompileTimeRunner
         string[] configs = Environment.GetEnvironmentVariable("PIIGUARD_BENCH_CONFIGS") is { Length: > 0 } chosen
             ? chosen.Split(',').Select(c => c == "none" ? "default" : c).ToArray()
             : new[] { "default", "piiguard", "netanalyzers", "securitycodescan" };
-        string Args(string config) => $"build {project} -c Release --no-restore --no-incremental --disable-build-servers -nodeReuse:false -nologo -v:d -p:ReportAnalyzer=true -p:UseSharedCompilation=false {common} -p:PiiGuardBenchConfig={config}"
+        // Timed builds without ReportAnalyzer (timing every action costs CPU itself); the warm-up build reports csc's table.
+        string Args(string config, bool report) => $"build {project} -c Release --no-restore --no-incremental --disable-build-servers -nodeReuse:false -nologo {(report ? "-v:d -p:ReportAnalyzer=true" : "-v:m")} -p:UseSharedCompilation=false {common} -p:PiiGuardBenchConfig={config}"
             + (config == "netanalyzers" ? " -p:EnableNETAnalyzers=true -p:AnalysisMode=All" : "");
+        var piiGuard = new List<double>();
         foreach (string config in configs)
         {
-            Exec(dir, "dotnet", Args(config)); // warm-up
+            string warmUp = Exec(dir, "dotnet", Args(config, report: true));
+            if (config == "piiguard")
+            {
+                piiGuard.Add(SumTimes(warmUp, "PiiGuard.Analyzers", generator: false) + SumTimes(warmUp, "PiiGuard.Analyzers", generator: true));
+            }
         }
 
         var times = configs.ToDictionary(c => c, _ => new List<double>());
         var cpu = configs.ToDictionary(c => c, _ => new List<double>());
-        var piiGuard = new List<double>();
         for (int rep = 0; rep < repetitions; rep++)
         {
             foreach (string config in configs)
@@ -171,15 +188,11 @@ public static class CompileTimeRunner
                 // every MSBuild node are reaped children of this process.
                 double cpuBefore = ChildrenCpuSeconds();
                 var sw = Stopwatch.StartNew();
-                string output = Exec(dir, "dotnet", Args(config));
+                Exec(dir, "dotnet", Args(config, report: false));
                 sw.Stop();
                 double cpuSeconds = ChildrenCpuSeconds() - cpuBefore;
                 times[config].Add(sw.Elapsed.TotalSeconds);
                 cpu[config].Add(cpuSeconds);
-                if (config == "piiguard")
-                {
-                    piiGuard.Add(SumTimes(output, "PiiGuard.Analyzers", generator: false) + SumTimes(output, "PiiGuard.Analyzers", generator: true));
-                }
 
                 Console.WriteLine($"{Path.GetFileName(project)} {config,-16} CPU {cpuSeconds,7:F2} s  wall {sw.Elapsed.TotalSeconds,7:F2} s");
             }
@@ -213,11 +226,12 @@ public static class CompileTimeRunner
     /// One full build. No compiler server and no reused MSBuild nodes, so that csc and every node are descendants of
     /// this process and their CPU time (user+sys) reaches <see cref="ChildrenCpuSeconds"/> when they are reaped.
     /// </summary>
-    private static BuildResult Build(string dir)
+    private static BuildResult Build(string dir, bool reportAnalyzer)
     {
         double cpuBefore = ChildrenCpuSeconds();
         var sw = Stopwatch.StartNew();
-        string output = Exec(dir, "dotnet", "build -c Release --no-restore --no-incremental --disable-build-servers -nodeReuse:false -nologo -v:d -p:ReportAnalyzer=true -p:UseSharedCompilation=false");
+        string output = Exec(dir, "dotnet", "build -c Release --no-restore --no-incremental --disable-build-servers -nodeReuse:false -nologo -p:UseSharedCompilation=false "
+            + (reportAnalyzer ? "-v:d -p:ReportAnalyzer=true" : "-v:m"));
         sw.Stop();
         double cpu = ChildrenCpuSeconds() - cpuBefore;
         return new BuildResult(sw.Elapsed.TotalSeconds, cpu, SumTimes(output, "PiiGuard.Analyzers", generator: false), SumTimes(output, "PiiGuard.Analyzers", generator: true), CountWarnings(output));
