@@ -39,6 +39,11 @@ namespace PiiGuard.Analyzers
 
                 LeakAnalysisState state = LeakAnalysisState.For(start.Compilation, pii, start.Options, start.CancellationToken);
 
+                // The prefilter's names are computed here, before the driver starts the code-block actions, rather than by
+                // the first body under a lock the other analysis threads would wait on (issue 18: the waiting threads, and
+                // the threads the pool adds for them, cost more CPU than the computation itself in a parallel build).
+                state.Prefilter.Prepare(start.CancellationToken);
+
                 // A code-block action, not an operation-block one: the driver then builds no operation tree, and only the
                 // bodies the prefilter keeps are bound (issue 18: binding every body is most of an IOperation analyzer's cost).
                 start.RegisterCodeBlockAction(context => AnalyzeCodeBlock(state, context));

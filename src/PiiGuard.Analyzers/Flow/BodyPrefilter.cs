@@ -61,6 +61,9 @@ namespace PiiGuard.Analyzers.Flow
             _userIdsArePersonal = userIdsArePersonal;
         }
 
+        /// <summary>Computes the names the filter needs now (once per compilation), so that no body waits for them.</summary>
+        public void Prepare(CancellationToken cancellationToken) => RelevantNames(cancellationToken);
+
         /// <summary>Whether the body of <paramref name="owner"/> at <paramref name="block"/> may hold a leak and must be analysed.</summary>
         public bool MayLeak(ISymbol owner, SyntaxNode block, CancellationToken cancellationToken)
         {
