@@ -31,7 +31,7 @@ namespace PiiGuard.Analyzers.Flow
 
                 foreach (string id in ReferencedSummaries.Of(assembly).Facts.Keys)
                 {
-                    if (NameOf(id) is { } method)
+                    if (Generator.SummaryFilter.MethodName(id) is { } method)
                     {
                         names.Add(method);
                     }
@@ -134,9 +134,6 @@ namespace PiiGuard.Analyzers.Flow
                     names.Add(type.Name);
                 }
             }
-
-            /// <summary>"M:Ns.Type.Method(System.String)" → "Method".</summary>
-            private static string? NameOf(string id) => Generator.SummaryFilter.MethodName(id);
         }
 
         /// <summary>One member declaration: its name, the identifiers it mentions and the names it assigns.</summary>
@@ -189,11 +186,9 @@ namespace PiiGuard.Analyzers.Flow
 
             private readonly List<MemberEntry> _bodies = new List<MemberEntry>();
 
-            // Scratch sets reused for every member of the tree (cleared, capacity kept): a new pair per member made the
-            // index allocation-bound on large compilations, where each collection is costlier (3,000 files: most of the
-            // prefilter's time was HashSet growth and the GC it caused).
-            // Per thread rather than per tree, so that they grow once, not once per tree (HashSet growth was a tenth of the
-            // index in a profile of 1,000 files).
+            // Scratch sets reused for every member (cleared, capacity kept) and shared by the trees a thread indexes, so that
+            // they grow once: a new pair per member, then per tree, made the index allocation-bound (HashSet growth and
+            // the GC it caused were most of the prefilter's time at 3,000 files, a tenth of the index at 1,000).
             [ThreadStatic]
             private static HashSet<string>? t_mentions;
             [ThreadStatic]
