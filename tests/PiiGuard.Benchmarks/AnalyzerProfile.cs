@@ -35,6 +35,14 @@ public static class AnalyzerProfile
             variants.Insert(1, ("syntax-floor", typeof(EmptyCodeBlockAnalyzer).Assembly));
         }
 
+        // PIIGUARD_PROFILE_FLOORS=1: also rows with an empty semantic-model action ("model-floor": one action per tree, after
+        // the compiler has completed it) and an empty syntax-tree action ("tree-floor": what any analyzer costs the driver).
+        if (Environment.GetEnvironmentVariable("PIIGUARD_PROFILE_FLOORS") == "1")
+        {
+            variants.Insert(1, ("model-floor", typeof(EmptySemanticModelAnalyzer).Assembly));
+            variants.Insert(1, ("tree-floor", typeof(EmptySyntaxTreeAnalyzer).Assembly));
+        }
+
         if (baseline != null)
         {
             // Its own load context: the same assembly name as the current build; Roslyn itself comes from the default context.
@@ -80,6 +88,12 @@ public static class AnalyzerProfile
             {
                 trees.Add(CSharpSyntaxTree.ParseText(SyntheticSolution.Domain(i, variant), parse, $"Domain{i:D4}.cs"));
                 trees.Add(CSharpSyntaxTree.ParseText(SyntheticSolution.Service(i, variant), parse, $"Service{i:D4}.cs"));
+            }
+
+            // PIIGUARD_PROFILE_PREFILTER=1: how many of the user's bodies the flow analyzer's prefilter keeps (binds), by member name.
+            if (Environment.GetEnvironmentVariable("PIIGUARD_PROFILE_PREFILTER") == "1")
+            {
+                CountKeptBodies(CSharpCompilation.Create("Synthetic", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)));
             }
 
             var compileCpu = new List<double>();
@@ -174,6 +188,12 @@ public static class AnalyzerProfile
                     : Load("current", typeof(PiiGuard.Analyzers.RuleIdentifiers).Assembly).Generators);
         }
 
+        if (name is "model-floor" or "tree-floor")
+        {
+            return (ImmutableArray.Create<DiagnosticAnalyzer>(name == "model-floor" ? new EmptySemanticModelAnalyzer() : new EmptySyntaxTreeAnalyzer()),
+                Load("current", typeof(PiiGuard.Analyzers.RuleIdentifiers).Assembly).Generators);
+        }
+
         if (assembly == typeof(AnalyzerProfile).Assembly)
         {
             // PiiGuard's generator still runs, so that the floor compiles the same generated code as the other rows.
@@ -190,6 +210,48 @@ public static class AnalyzerProfile
             .Select(t => ((IIncrementalGenerator)Activator.CreateInstance(t)!).AsSourceGenerator())
             .ToArray();
         return (analyzers, generators);
+    }
+
+    private static void CountKeptBodies(Compilation compilation)
+    {
+        var pii = PiiGuard.Analyzers.Core.PiiSymbols.Create(compilation);
+        var prefilter = new PiiGuard.Analyzers.Flow.BodyPrefilter(compilation, pii, PiiGuard.Analyzers.Flow.Catalog.UserCatalog.Empty, userIdsArePersonal: false);
+        var kept = new Dictionary<string, int>();
+        var skipped = new Dictionary<string, int>();
+        foreach (SyntaxTree tree in compilation.SyntaxTrees)
+        {
+            SemanticModel model = compilation.GetSemanticModel(tree);
+            foreach (SyntaxNode node in tree.GetRoot().DescendantNodes())
+            {
+                if (node is not (Microsoft.CodeAnalysis.CSharp.Syntax.BaseMethodDeclarationSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax
+                    or Microsoft.CodeAnalysis.CSharp.Syntax.ArrowExpressionClauseSyntax { Parent: Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax })
+                    || (node is Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax { Body: null, ExpressionBody: null }))
+                {
+                    continue;
+                }
+
+                ISymbol? owner = model.GetDeclaredSymbol(node is Microsoft.CodeAnalysis.CSharp.Syntax.ArrowExpressionClauseSyntax arrow ? arrow.Parent! : node);
+                if (owner is null)
+                {
+                    continue;
+                }
+
+                string name = owner.ContainingType?.Name.TrimEnd('0', '1', '2', '3', '4', '5', '6', '7', '8', '9') + "." + owner.Name;
+                var counts = prefilter.MayLeak(owner, node, CancellationToken.None) ? kept : skipped;
+                counts[name] = counts.TryGetValue(name, out int n) ? n + 1 : 1;
+            }
+        }
+
+        Console.WriteLine($"  prefilter: {kept.Values.Sum()} bodies kept, {skipped.Values.Sum()} skipped");
+        foreach (var pair in kept.OrderByDescending(p => p.Value).Take(12))
+        {
+            Console.WriteLine($"    kept    {pair.Value,5} {pair.Key}");
+        }
+
+        foreach (var pair in skipped.OrderByDescending(p => p.Value).Take(12))
+        {
+            Console.WriteLine($"    skipped {pair.Value,5} {pair.Key}");
+        }
     }
 
     private static string Runs(List<double> values) => string.Join(", ", values.Select(v => v.ToString("F2")));
@@ -230,5 +292,37 @@ internal sealed class EmptyCodeBlockAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
         context.RegisterCodeBlockAction(_ => { });
+    }
+}
+
+/// <summary>Registers a semantic-model action that does nothing: one call per tree, no member declared to it, no body bound.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+internal sealed class EmptySemanticModelAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Unused = new("FLOOR003", "unused", "unused", "Benchmark", DiagnosticSeverity.Hidden, true);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Unused);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterSemanticModelAction(_ => { });
+    }
+}
+
+/// <summary>Registers a syntax-tree action that does nothing: what the analyzer driver costs with no semantic action at all.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+internal sealed class EmptySyntaxTreeAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Unused = new("FLOOR004", "unused", "unused", "Benchmark", DiagnosticSeverity.Hidden, true);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Unused);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterSyntaxTreeAction(_ => { });
     }
 }

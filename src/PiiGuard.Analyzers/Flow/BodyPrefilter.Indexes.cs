@@ -139,8 +139,9 @@ namespace PiiGuard.Analyzers.Flow
         /// <summary>One member declaration: its name, the identifiers it mentions and the names it assigns.</summary>
         private sealed class MemberEntry
         {
-            public MemberEntry(string name, string? typeName, bool holdsData, TextSpan span, string[] mentions, string[] assigned)
+            public MemberEntry(string name, string? typeName, bool holdsData, TextSpan span, string[] mentions, string[] assigned, bool mayReachSink = true)
             {
+                MayReachSink = mayReachSink;
                 Name = name;
                 TypeName = typeName;
                 HoldsData = holdsData;
@@ -161,6 +162,14 @@ namespace PiiGuard.Analyzers.Flow
             public string[] Mentions { get; }
 
             public string[] Assigned { get; }
+
+            /// <summary>
+            /// Whether the member's syntax has a shape through which a value can reach a sink: a call (a constructor's
+            /// <c>: base(…)</c> among them), an object creation, a throw, an assignment (a property setter or an event), an
+            /// element access (an indexer) or a <c>with</c> expression. A body with none of them cannot leak by itself: every sink of the catalogue, every summary of a
+            /// callee and every setter is reached through one of these.
+            /// </summary>
+            public bool MayReachSink { get; }
 
             public bool MentionsAny(HashSet<string> names)
             {
@@ -312,8 +321,16 @@ namespace PiiGuard.Analyzers.Flow
                 HashSet<string> assigned = _assigned;
                 mentions.Clear();
                 assigned.Clear();
-                AddMentions(member, mentions);
-                AddAssigned(member, assigned, AddAssignments);
+                // A constructor's or finalizer's own identifier is its type's name, not something its body reads: counted, it kept
+                // every constructor of a type that holds personal data, whatever the constructor does.
+                SyntaxToken ownName = member switch
+                {
+                    ConstructorDeclarationSyntax constructor => constructor.Identifier,
+                    DestructorDeclarationSyntax destructor => destructor.Identifier,
+                    _ => default,
+                };
+                AddMentions(member, mentions, ownName);
+                bool mayReachSink = AddAssigned(member, assigned, AddAssignments);
                 string[] mentionArray = ToArray(mentions);
                 string[] assignedArray = ToArray(assigned);
                 bool hasAttributes = member.AttributeLists.Count > 0 || member.Modifiers.Any(SyntaxKind.OverrideKeyword);
@@ -349,7 +366,7 @@ namespace PiiGuard.Analyzers.Flow
 
                 void Add(string name, bool holdsData)
                 {
-                    var entry = new MemberEntry(name, typeName, holdsData, member.Span, mentionArray, assignedArray);
+                    var entry = new MemberEntry(name, typeName, holdsData, member.Span, mentionArray, assignedArray, mayReachSink);
                     Members.Add(entry);
                     if (_bodies.Count == 0 || _bodies[_bodies.Count - 1].Span != member.Span)
                     {
@@ -388,22 +405,33 @@ namespace PiiGuard.Analyzers.Flow
                 return false;
             }
 
-            private static void AddMentions(SyntaxNode node, HashSet<string> mentions)
+            private static void AddMentions(SyntaxNode node, HashSet<string> mentions, SyntaxToken except = default)
             {
                 foreach (SyntaxToken token in node.DescendantTokens())
                 {
-                    if (token.IsKind(SyntaxKind.IdentifierToken))
+                    if (token.IsKind(SyntaxKind.IdentifierToken) && token != except)
                     {
                         mentions.Add(token.ValueText);
                     }
                 }
             }
 
-            /// <summary>Names the member assigns or fills: <c>x = …</c>, <c>this.x = …</c>, <c>x[k] = …</c>, <c>out x</c>, <c>x.Add(…)</c>.</summary>
-            private static void AddAssigned(SyntaxNode node, HashSet<string> assigned, List<AssignmentExpressionSyntax> addAssignments)
+            /// <summary>
+            /// Names the member assigns or fills: <c>x = …</c>, <c>this.x = …</c>, <c>x[k] = …</c>, <c>out x</c>, <c>x.Add(…)</c>;
+            /// returns whether it has a shape through which a value can reach a sink (<see cref="MemberEntry.MayReachSink"/>).
+            /// </summary>
+            private static bool AddAssigned(SyntaxNode node, HashSet<string> assigned, List<AssignmentExpressionSyntax> addAssignments)
             {
+                bool mayReachSink = false;
                 foreach (SyntaxNode descendant in node.DescendantNodes())
                 {
+                    if (!mayReachSink && descendant is InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax or ThrowStatementSyntax
+                        or ThrowExpressionSyntax or AssignmentExpressionSyntax or ElementAccessExpressionSyntax or ElementBindingExpressionSyntax
+                        or ImplicitElementAccessSyntax or WithExpressionSyntax or ConstructorInitializerSyntax or PrimaryConstructorBaseTypeSyntax)
+                    {
+                        mayReachSink = true;
+                    }
+
                     switch (descendant)
                     {
                         case AssignmentExpressionSyntax assignment:
@@ -422,6 +450,8 @@ namespace PiiGuard.Analyzers.Flow
                             break;
                     }
                 }
+
+                return mayReachSink;
             }
 
             private static void AddTarget(ExpressionSyntax target, HashSet<string> assigned)

@@ -74,7 +74,19 @@ namespace PiiGuard.Analyzers.Flow
             }
 
             TreeIndex index = Trees.GetValue(block.SyntaxTree, IndexTree);
-            if (index.Find(block.Span) is not { } member || member.MentionsAny(relevant))
+            if (index.Find(block.Span) is not { } member)
+            {
+                return true;
+            }
+
+            // No call, creation, throw, assignment or element access: nothing in the body can reach a sink, whatever it reads
+            // (its callers summarise it when they need what it returns).
+            if (!member.MayReachSink)
+            {
+                return false;
+            }
+
+            if (member.MentionsAny(relevant))
             {
                 return true;
             }
