@@ -21,6 +21,19 @@ public class GeneratorSnapshotTests
     }
 
     [Fact]
+    public void NullableProject_GetsAnnotationsWithoutNullableAnalysis()
+    {
+        // Annotations keep the generated members' nullability visible to the user's code; with nullable warnings off, the
+        // compiler does not run its nullable analysis over the generated bodies (issue 18: part of compiling the output).
+        var run = GeneratorHarness.RunGenerator(Shapes.Class.Sources);
+
+        string text = run.Sources.Single().SourceText.ToString();
+        Assert.Contains("#nullable enable annotations\n#nullable disable warnings\n", text.Replace("\r\n", "\n"));
+        Assert.DoesNotContain("#nullable enable\n", text.Replace("\r\n", "\n"));
+        Assert.Contains("?)", text);
+    }
+
+    [Fact]
     public void LanguageVersion73_WritesNoNullableAnnotations()
     {
         var run = GeneratorHarness.RunGenerator(Shapes.Class.Sources, Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp7_3, nullable: false);
