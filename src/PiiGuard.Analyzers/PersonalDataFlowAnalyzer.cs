@@ -43,6 +43,7 @@ namespace PiiGuard.Analyzers
                 // the first body under a lock the other analysis threads would wait on (issue 18: the waiting threads, and
                 // the threads the pool adds for them, cost more CPU than the computation itself in a parallel build).
                 state.Prefilter.Prepare(start.CancellationToken);
+                state.PrepareEffects(start.CancellationToken);
 
                 // A code-block action, not an operation-block one: the driver then builds no operation tree, and only the
                 // bodies the prefilter keeps are bound (issue 18: binding every body is most of an IOperation analyzer's cost).
@@ -55,6 +56,7 @@ namespace PiiGuard.Analyzers
             SyntaxTree tree = context.CodeBlock.SyntaxTree;
             state.ReportConfigurationErrors(tree, context.ReportDiagnostic);
             if (!state.Prefilter.MayLeak(context.OwningSymbol, context.CodeBlock, context.CancellationToken)
+                || !state.MayReachEffect(tree, context.CodeBlock, context.ReportDiagnostic, context.CancellationToken)
                 || context.SemanticModel.GetOperation(context.CodeBlock, context.CancellationToken) is not { } block)
             {
                 return;

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
@@ -64,7 +65,19 @@ namespace PiiGuard.Analyzers
                 return;
             }
 
-            foreach (IOperation block in OperationBlocks(context.SemanticModel, map, context.CancellationToken))
+            // The same syntactic filter as the other analyzer's code blocks: a block is bound only when personal data can
+            // enter it and it can reach an effect (issue 18: binding and walking every block of every component was most
+            // of PiiGuard's time on a Blazor client).
+            SemanticModel model = context.SemanticModel;
+            bool Keep(MemberDeclarationSyntax member, SyntaxNode block)
+            {
+                SyntaxNode declaration = block.Parent is AccessorDeclarationSyntax accessor ? accessor : member;
+                return model.GetDeclaredSymbol(declaration, context.CancellationToken) is not { } owner
+                    || (state.Prefilter.MayLeak(owner, block, context.CancellationToken)
+                        && state.MayReachEffect(tree, block, context.ReportDiagnostic, context.CancellationToken));
+            }
+
+            foreach (IOperation block in OperationBlocks(model, map, context.CancellationToken, Keep))
             {
                 state.AnalyzeBlocks(tree, new[] { block }, map, context.ReportDiagnostic, context.CancellationToken);
             }
@@ -76,7 +89,7 @@ namespace PiiGuard.Analyzers
         /// constructor's this(...)/base(...) call, and the initializer of a field or property (parameter default values
         /// and attribute arguments, which carry no data to a sink, are left out).
         /// </summary>
-        internal static IEnumerable<IOperation> OperationBlocks(SemanticModel model, RazorSourceMap? map, CancellationToken cancellationToken)
+        internal static IEnumerable<IOperation> OperationBlocks(SemanticModel model, RazorSourceMap? map, CancellationToken cancellationToken, Func<MemberDeclarationSyntax, SyntaxNode, bool>? keep = null)
         {
             SyntaxNode root = model.SyntaxTree.GetRoot(cancellationToken);
             foreach (SyntaxNode node in root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
@@ -90,7 +103,8 @@ namespace PiiGuard.Analyzers
 
                 foreach (SyntaxNode blockSyntax in BlockSyntaxes(member))
                 {
-                    if ((map is null || map.Overlaps(blockSyntax.Span)) && model.GetOperation(blockSyntax, cancellationToken) is { } operation)
+                    if ((map is null || map.Overlaps(blockSyntax.Span)) && (keep is null || keep(member, blockSyntax))
+                        && model.GetOperation(blockSyntax, cancellationToken) is { } operation)
                     {
                         yield return operation;
                     }

@@ -78,6 +78,29 @@ namespace PiiGuard.Analyzers.Core
             }
         }
 
+        /// <summary>
+        /// Whether <paramref name="block"/> of <paramref name="tree"/> can reach an effect (a sink, a hashing or masking call, an
+        /// event, a callee that can) under the tree's configuration, from its syntax: a body that cannot is not bound, whatever
+        /// personal data it reads.
+        /// </summary>
+        public bool MayReachEffect(SyntaxTree tree, SyntaxNode block, Action<Diagnostic> report, CancellationToken cancellationToken) =>
+            GetEngine(tree, report).Effects(Prefilter, cancellationToken).MayReach(block);
+
+        /// <summary>
+        /// Computes the effect names of the project-wide configuration before the driver starts the code blocks (as
+        /// <see cref="BodyPrefilter.Prepare"/>), so that analysis threads do not wait on the first body's lock. Configuration
+        /// errors are reported later, with the first tree's engine.
+        /// </summary>
+        public void PrepareEffects(CancellationToken cancellationToken)
+        {
+            _options.GlobalOptions.TryGetValue(PiiGuardOptions.SinksKey, out string? sinks);
+            _options.GlobalOptions.TryGetValue(PiiGuardOptions.SanitizersKey, out string? sanitizers);
+            EngineFor((sinks, sanitizers)).Effects(Prefilter, cancellationToken);
+        }
+
+        private LeakEngine EngineFor((string?, string?) key) => _engines.GetOrAdd(key, k =>
+            new LeakEngine(new KnownSymbols(_compilation, _pii, PiiGuardOptions.Parse(k.Item1, k.Item2, _compilation), PiiGuardOptions.UserIdsArePersonal(_options.GlobalOptions), _catalog)));
+
         /// <summary>The engine of a tree's configuration; the options are read once per tree, not once per block.</summary>
         private LeakEngine GetEngine(SyntaxTree tree, Action<Diagnostic> report)
         {
@@ -107,8 +130,7 @@ namespace PiiGuard.Analyzers.Core
                 sanitizers = globalSanitizers;
             }
 
-            LeakEngine engine = _engines.GetOrAdd((sinks, sanitizers), key =>
-                new LeakEngine(new KnownSymbols(_compilation, _pii, PiiGuardOptions.Parse(key.Item1, key.Item2, _compilation), PiiGuardOptions.UserIdsArePersonal(_options.GlobalOptions), _catalog)));
+            LeakEngine engine = EngineFor((sinks, sanitizers));
             if (!_catalog.Errors.IsEmpty && Interlocked.Exchange(ref _catalogErrorsReported, 1) == 0)
             {
                 foreach (Diagnostic error in _catalog.Errors)

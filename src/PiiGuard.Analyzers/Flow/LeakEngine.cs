@@ -48,6 +48,33 @@ namespace PiiGuard.Analyzers.Flow
 
         public Compilation Compilation => Known.Compilation;
 
+        private EffectFilter? _effects;
+        private readonly object _effectsGate = new object();
+
+        /// <summary>
+        /// The names through which a body can reach an effect under this engine's configuration (see
+        /// <see cref="Generator.SummaryFilter.EffectNames"/>), computed once.
+        /// </summary>
+        public EffectFilter Effects(BodyPrefilter index, CancellationToken cancellationToken)
+        {
+            EffectFilter? effects = Volatile.Read(ref _effects);
+            if (effects != null)
+            {
+                return effects;
+            }
+
+            lock (_effectsGate)
+            {
+                if (_effects == null)
+                {
+                    (HashSet<string> names, bool indexerSinks) = Generator.SummaryFilter.EffectNames(Compilation, Known, index, cancellationToken);
+                    Volatile.Write(ref _effects, new EffectFilter(names, indexerSinks));
+                }
+
+                return _effects!;
+            }
+        }
+
         /// <summary>
         /// The summary of a method declared in this compilation, or null when it has no body here (then callers assume
         /// that the result carries what the arguments carry).
@@ -447,5 +474,23 @@ namespace PiiGuard.Analyzers.Flow
 
         /// <summary>"ILogger.LogInformation" (the sink inside the method).</summary>
         public string Display { get; }
+    }
+
+    /// <summary>The names through which a body can reach an effect, and whether an element assignment can (an indexer sink).</summary>
+    internal sealed class EffectFilter
+    {
+        public EffectFilter(HashSet<string> names, bool indexerSinks)
+        {
+            Names = names;
+            IndexerSinks = indexerSinks;
+        }
+
+        public HashSet<string> Names { get; }
+
+        public bool IndexerSinks { get; }
+
+        /// <summary>Whether the body <paramref name="block"/> (of a member declaration) can reach an effect, from its syntax.</summary>
+        public bool MayReach(SyntaxNode block) =>
+            BodyPrefilter.Mentions(block, Names) || (IndexerSinks && Generator.SummaryFilter.AssignsAnElement(block));
     }
 }

@@ -46,6 +46,20 @@ namespace PiiGuard.Analyzers.Generator
 
         public static SummaryFilter Create(Compilation compilation, KnownSymbols known, CancellationToken cancellationToken)
         {
+            var sources = new BodyPrefilter(compilation, known.Pii, known.UserCatalog, known.UserIdsArePersonal);
+            (HashSet<string> effects, bool indexerSinks) = EffectNames(compilation, known, sources, cancellationToken);
+            return new SummaryFilter(sources, effects, indexerSinks);
+        }
+
+        /// <summary>
+        /// The names a declaration must mention, directly or through the declarations it mentions, for its body to reach a
+        /// sink of the catalogue or of the configuration, an exception, a hashing or masking call, an event, a method a
+        /// referenced assembly recorded, or a member declared with an attribute; and whether an indexer is a sink (then a
+        /// body that assigns an element can reach one without naming it). Shared with the flow analyzer, which binds only
+        /// the bodies that can both read personal data and reach an effect.
+        /// </summary>
+        public static (HashSet<string> Names, bool IndexerSinks) EffectNames(Compilation compilation, KnownSymbols known, BodyPrefilter index, CancellationToken cancellationToken)
+        {
             var seeds = new HashSet<string>(StringComparer.Ordinal) { "Invoke", "DynamicInvoke", "ToMaskedString", "Exception" };
             bool indexerSinks = false;
             foreach (SinkRow row in BuiltInCatalog.Instance.Sinks)
@@ -107,9 +121,7 @@ namespace PiiGuard.Analyzers.Generator
             }
 
             AddEventNames(compilation.Assembly.GlobalNamespace, seeds);
-            var sources = new BodyPrefilter(compilation, known.Pii, known.UserCatalog, known.UserIdsArePersonal);
-            HashSet<string> effects = sources.EffectNames(name => name.EndsWith("Exception", StringComparison.Ordinal), seeds, cancellationToken);
-            return new SummaryFilter(sources, effects, indexerSinks);
+            return (index.EffectNames(name => name.EndsWith("Exception", StringComparison.Ordinal), seeds, cancellationToken), indexerSinks);
         }
 
         /// <summary>
@@ -173,7 +185,8 @@ namespace PiiGuard.Analyzers.Generator
             && access.Name.Identifier.ValueText is "Length" or "Count" or "LongLength" or "LongCount" or "Capacity" or "GetHashCode" or "IndexOf" or "IndexOfAny"
                 or "LastIndexOf" or "LastIndexOfAny" or "CompareTo" or "GetType" or "GetLength" or "GetTypeCode" or "Rank";
 
-        private static bool AssignsAnElement(SyntaxNode body)
+        /// <summary>Whether <paramref name="body"/> assigns an element (<c>headers["X-User"] = email</c>).</summary>
+        internal static bool AssignsAnElement(SyntaxNode body)
         {
             foreach (SyntaxNode node in body.DescendantNodes())
             {
