@@ -131,12 +131,18 @@ public static class CompileTimeRunner
             throw new InvalidOperationException("SecurityCodeScan.VS2019 5.6.7 is not in the NuGet cache: run the synthetic benchmark first (it restores it).");
         }
 
+        // PIIGUARD_BENCH_BASELINE: another commit's PiiGuard.Analyzers.dll, built as the "baseline" configuration (as in `compile`).
+        string? baselineAnalyzers = Environment.GetEnvironmentVariable("PIIGUARD_BENCH_BASELINE") is { Length: > 0 } b ? Path.GetFullPath(b) : null;
         string inject = Path.Combine(repoRoot, "artifacts", "bench", "inject.targets");
         Directory.CreateDirectory(Path.GetDirectoryName(inject)!);
         File.WriteAllText(inject, $$"""
             <Project>
               <ItemGroup Condition="'$(PiiGuardBenchConfig)' == 'piiguard'">
                 <Analyzer Include="{{analyzers}}" />
+                <Reference Include="{{runtime}}" />
+              </ItemGroup>
+              <ItemGroup Condition="'$(PiiGuardBenchConfig)' == 'baseline'">
+                <Analyzer Include="{{baselineAnalyzers ?? analyzers}}" />
                 <Reference Include="{{runtime}}" />
               </ItemGroup>
               <ItemGroup Condition="'$(PiiGuardBenchConfig)' == 'securitycodescan'">
@@ -172,6 +178,11 @@ public static class CompileTimeRunner
         foreach (string config in configs)
         {
             string warmUp = Exec(dir, "dotnet", Args(config, report: true));
+            if (config == "baseline" && baselineAnalyzers is null)
+            {
+                throw new InvalidOperationException("The baseline configuration needs PIIGUARD_BENCH_BASELINE=<PiiGuard.Analyzers.dll built from another commit>.");
+            }
+
             if (config == "piiguard")
             {
                 piiGuard.Add(SumTimes(warmUp, "PiiGuard.Analyzers", generator: false) + SumTimes(warmUp, "PiiGuard.Analyzers", generator: true));
