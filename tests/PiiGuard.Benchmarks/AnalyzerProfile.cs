@@ -263,66 +263,49 @@ public static class AnalyzerProfile
     }
 }
 
-/// <summary>Registers an operation-block action that does nothing: the driver still builds every IOperation tree.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-internal sealed class EmptyOperationBlockAnalyzer : DiagnosticAnalyzer
+/// <summary>An analyzer that registers one action that does nothing: what the analyzer driver costs for that kind of action.</summary>
+internal abstract class EmptyAnalyzer : DiagnosticAnalyzer
 {
-    private static readonly DiagnosticDescriptor Unused = new("FLOOR001", "unused", "unused", "Benchmark", DiagnosticSeverity.Hidden, true);
+    private readonly DiagnosticDescriptor _unused;
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Unused);
+    protected EmptyAnalyzer(string id) => _unused = new DiagnosticDescriptor(id, "unused", "unused", "Benchmark", DiagnosticSeverity.Hidden, true);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(_unused);
 
     public override void Initialize(AnalysisContext context)
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterOperationBlockAction(_ => { });
+        Register(context);
     }
+
+    protected abstract void Register(AnalysisContext context);
+}
+
+/// <summary>Registers an operation-block action that does nothing: the driver still builds every IOperation tree.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+internal sealed class EmptyOperationBlockAnalyzer() : EmptyAnalyzer("FLOOR001")
+{
+    protected override void Register(AnalysisContext context) => context.RegisterOperationBlockAction(_ => { });
 }
 
 /// <summary>Registers a code-block action that does nothing: the driver declares every member but binds no body.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-internal sealed class EmptyCodeBlockAnalyzer : DiagnosticAnalyzer
+internal sealed class EmptyCodeBlockAnalyzer() : EmptyAnalyzer("FLOOR002")
 {
-    private static readonly DiagnosticDescriptor Unused = new("FLOOR002", "unused", "unused", "Benchmark", DiagnosticSeverity.Hidden, true);
-
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Unused);
-
-    public override void Initialize(AnalysisContext context)
-    {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCodeBlockAction(_ => { });
-    }
+    protected override void Register(AnalysisContext context) => context.RegisterCodeBlockAction(_ => { });
 }
 
 /// <summary>Registers a semantic-model action that does nothing: one call per tree, no member declared to it, no body bound.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-internal sealed class EmptySemanticModelAnalyzer : DiagnosticAnalyzer
+internal sealed class EmptySemanticModelAnalyzer() : EmptyAnalyzer("FLOOR003")
 {
-    private static readonly DiagnosticDescriptor Unused = new("FLOOR003", "unused", "unused", "Benchmark", DiagnosticSeverity.Hidden, true);
-
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Unused);
-
-    public override void Initialize(AnalysisContext context)
-    {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterSemanticModelAction(_ => { });
-    }
+    protected override void Register(AnalysisContext context) => context.RegisterSemanticModelAction(_ => { });
 }
 
 /// <summary>Registers a syntax-tree action that does nothing: what the analyzer driver costs with no semantic action at all.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-internal sealed class EmptySyntaxTreeAnalyzer : DiagnosticAnalyzer
+internal sealed class EmptySyntaxTreeAnalyzer() : EmptyAnalyzer("FLOOR004")
 {
-    private static readonly DiagnosticDescriptor Unused = new("FLOOR004", "unused", "unused", "Benchmark", DiagnosticSeverity.Hidden, true);
-
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Unused);
-
-    public override void Initialize(AnalysisContext context)
-    {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterSyntaxTreeAction(_ => { });
-    }
+    protected override void Register(AnalysisContext context) => context.RegisterSyntaxTreeAction(_ => { });
 }

@@ -166,8 +166,8 @@ namespace PiiGuard.Analyzers.Flow
             /// <summary>
             /// Whether the member's syntax has a shape through which a value can reach a sink: a call (a constructor's
             /// <c>: base(…)</c> among them), an object creation, a throw, an assignment (a property setter or an event), an
-            /// element access (an indexer) or a <c>with</c> expression. A body with none of them cannot leak by itself: every sink of the catalogue, every summary of a
-            /// callee and every setter is reached through one of these.
+            /// element access (an indexer) or a <c>with</c> expression. A body with none of them cannot leak by itself: every
+            /// sink of the catalogue, every summary of a callee and every setter is reached through one of these.
             /// </summary>
             public bool MayReachSink { get; }
 
@@ -235,6 +235,13 @@ namespace PiiGuard.Analyzers.Flow
 
             /// <summary>Names of members declared with attributes, or as overrides: the candidates for annotated personal data.</summary>
             public HashSet<string> AnnotatedNames { get; }
+
+            /// <summary>
+            /// Names of the methods (and other members with code but no data) declared with attributes or with an attribute on a
+            /// parameter: the candidates for <c>[LoggerMessage]</c>, <c>[PiiSink]</c> and <c>[PiiSanitizer]</c> methods. An
+            /// annotated property or field (<c>[Pii]</c> data) is not an effect.
+            /// </summary>
+            public HashSet<string> AnnotatedMethodNames { get; } = new HashSet<string>(StringComparer.Ordinal);
 
             /// <summary>The <c>x += …</c> assignments of the tree (event subscriptions among them), in order; LeakEngine indexes event subscriptions from them.</summary>
             public List<AssignmentExpressionSyntax> AddAssignments { get; } = new List<AssignmentExpressionSyntax>();
@@ -376,6 +383,11 @@ namespace PiiGuard.Analyzers.Flow
                     if (hasAttributes)
                     {
                         annotated.Add(name);
+                    }
+
+                    if ((hasAttributes && !holdsData) || annotatedParameters)
+                    {
+                        AnnotatedMethodNames.Add(name);
                     }
 
                     if (annotatedParameters)

@@ -74,19 +74,7 @@ namespace PiiGuard.Analyzers.Flow
             }
 
             TreeIndex index = Trees.GetValue(block.SyntaxTree, IndexTree);
-            if (index.Find(block.Span) is not { } member)
-            {
-                return true;
-            }
-
-            // No call, creation, throw, assignment or element access: nothing in the body can reach a sink, whatever it reads
-            // (its callers summarise it when they need what it returns).
-            if (!member.MayReachSink)
-            {
-                return false;
-            }
-
-            if (member.MentionsAny(relevant))
+            if (index.Find(block.Span) is not { } member || member.MentionsAny(relevant))
             {
                 return true;
             }
@@ -249,9 +237,11 @@ namespace PiiGuard.Analyzers.Flow
         /// the summary generator's filter: the compilation's identifiers that <paramref name="isSeed"/> accepts, the names of
         /// members declared with attributes (a <c>[LoggerMessage]</c> or <c>[PiiSink]</c> method), <paramref name="seeds"/>,
         /// and the names of the members whose declarations mention any of those (a helper that logs, a field of a logger
-        /// type), transitively. Unlike the source closure, the type holding such a member does not become relevant.
+        /// type), transitively. Unlike the source closure, the type holding such a member does not become relevant. With
+        /// <paramref name="annotatedData"/>, the names of annotated fields and properties are seeds too (the summary generator
+        /// walks the accessors of personal members for the data they return).
         /// </summary>
-        public HashSet<string> EffectNames(Func<string, bool> isSeed, IEnumerable<string> seeds, CancellationToken cancellationToken)
+        public HashSet<string> EffectNames(Func<string, bool> isSeed, IEnumerable<string> seeds, bool annotatedData, CancellationToken cancellationToken)
         {
             var names = new HashSet<string>(seeds, StringComparer.Ordinal);
             var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -261,7 +251,7 @@ namespace PiiGuard.Analyzers.Flow
                 cancellationToken.ThrowIfCancellationRequested();
                 TreeIndex index = Trees.GetValue(tree, IndexTree);
                 indexes.Add(index);
-                names.UnionWith(index.AnnotatedNames);
+                names.UnionWith(annotatedData ? index.AnnotatedNames : index.AnnotatedMethodNames);
                 foreach (string mention in index.AllMentions)
                 {
                     if (seen.Add(mention) && isSeed(mention))
@@ -273,6 +263,14 @@ namespace PiiGuard.Analyzers.Flow
 
             return Close(names, indexes, followHolders: false);
         }
+
+        /// <summary>
+        /// Whether the member holding <paramref name="block"/> has a call, object creation, throw, assignment, element access
+        /// or <c>with</c> expression (true when it cannot be placed). Without one, nothing in the body can reach a sink,
+        /// whatever it reads: the flow analyzers skip it (its callers summarise it when they need what it returns).
+        /// </summary>
+        public static bool HasSinkShape(SyntaxNode block) =>
+            Trees.GetValue(block.SyntaxTree, IndexTree).Find(block.Span) is not { } member || member.MayReachSink;
 
         /// <summary>Whether the member declaration at <paramref name="declaration"/> mentions any of <paramref name="names"/> (true when it cannot be placed).</summary>
         public static bool Mentions(SyntaxNode declaration, HashSet<string> names) =>

@@ -67,7 +67,7 @@ namespace PiiGuard.Analyzers.Flow
             {
                 if (_effects == null)
                 {
-                    (HashSet<string> names, bool indexerSinks) = Generator.SummaryFilter.EffectNames(Compilation, Known, index, cancellationToken);
+                    (HashSet<string> names, bool indexerSinks) = Generator.SummaryFilter.EffectNames(Compilation, Known, index, annotatedData: false, cancellationToken);
                     Volatile.Write(ref _effects, new EffectFilter(names, indexerSinks));
                 }
 
@@ -489,8 +489,13 @@ namespace PiiGuard.Analyzers.Flow
 
         public bool IndexerSinks { get; }
 
-        /// <summary>Whether the body <paramref name="block"/> (of a member declaration) can reach an effect, from its syntax.</summary>
+        /// <summary>
+        /// Whether the body <paramref name="block"/> (of a member declaration) can reach an effect, from its syntax: it has a
+        /// shape through which a value leaves (<see cref="BodyPrefilter.HasSinkShape"/>) and mentions a name that leads to an
+        /// effect, or assigns an element where an indexer is a sink.
+        /// </summary>
         public bool MayReach(SyntaxNode block) =>
-            BodyPrefilter.Mentions(block, Names) || (IndexerSinks && Generator.SummaryFilter.AssignsAnElement(block));
+            BodyPrefilter.HasSinkShape(block)
+            && (BodyPrefilter.Mentions(block, Names) || (IndexerSinks && Generator.SummaryFilter.AssignsAnElement(block)));
     }
 }

@@ -47,7 +47,7 @@ namespace PiiGuard.Analyzers.Generator
         public static SummaryFilter Create(Compilation compilation, KnownSymbols known, CancellationToken cancellationToken)
         {
             var sources = new BodyPrefilter(compilation, known.Pii, known.UserCatalog, known.UserIdsArePersonal);
-            (HashSet<string> effects, bool indexerSinks) = EffectNames(compilation, known, sources, cancellationToken);
+            (HashSet<string> effects, bool indexerSinks) = EffectNames(compilation, known, sources, annotatedData: true, cancellationToken);
             return new SummaryFilter(sources, effects, indexerSinks);
         }
 
@@ -56,9 +56,10 @@ namespace PiiGuard.Analyzers.Generator
         /// sink of the catalogue or of the configuration, an exception, a hashing or masking call, an event, a method a
         /// referenced assembly recorded, or a member declared with an attribute; and whether an indexer is a sink (then a
         /// body that assigns an element can reach one without naming it). Shared with the flow analyzer, which binds only
-        /// the bodies that can both read personal data and reach an effect.
+        /// the bodies that can both read personal data and reach an effect, and which leaves out annotated data
+        /// (<paramref name="annotatedData"/> false): reading a personal member is a way in, not a way out.
         /// </summary>
-        public static (HashSet<string> Names, bool IndexerSinks) EffectNames(Compilation compilation, KnownSymbols known, BodyPrefilter index, CancellationToken cancellationToken)
+        public static (HashSet<string> Names, bool IndexerSinks) EffectNames(Compilation compilation, KnownSymbols known, BodyPrefilter index, bool annotatedData, CancellationToken cancellationToken)
         {
             var seeds = new HashSet<string>(StringComparer.Ordinal) { "Invoke", "DynamicInvoke", "ToMaskedString", "Exception" };
             bool indexerSinks = false;
@@ -121,7 +122,7 @@ namespace PiiGuard.Analyzers.Generator
             }
 
             AddEventNames(compilation.Assembly.GlobalNamespace, seeds);
-            return (index.EffectNames(name => name.EndsWith("Exception", StringComparison.Ordinal), seeds, cancellationToken), indexerSinks);
+            return (index.EffectNames(name => name.EndsWith("Exception", StringComparison.Ordinal), seeds, annotatedData, cancellationToken), indexerSinks);
         }
 
         /// <summary>
