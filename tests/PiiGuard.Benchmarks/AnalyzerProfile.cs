@@ -23,6 +23,7 @@ public static class AnalyzerProfile
 {
     public static int Run(int[] sizes, int repetitions, string? baseline)
     {
+        repetitions = Math.Max(1, repetitions); // the first run of each row is the warm-up, not timed
         var variants = new List<(string Name, Assembly Assembly)>
         {
             ("floor", typeof(AnalyzerProfile).Assembly), // PiiGuard's generator and an empty operation-block analyzer: what any IOperation analyzer costs
