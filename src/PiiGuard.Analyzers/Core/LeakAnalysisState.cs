@@ -91,11 +91,14 @@ namespace PiiGuard.Analyzers.Core
         /// <see cref="BodyPrefilter.Prepare"/>), so that analysis threads do not wait on the first body's lock. Configuration
         /// errors are reported later, with the first tree's engine.
         /// </summary>
-        public void PrepareEffects(CancellationToken cancellationToken)
+        public void PrepareEffects(CancellationToken cancellationToken) => EngineFor(GlobalConfiguration()).Effects(Prefilter, cancellationToken);
+
+        /// <summary>The project-wide <c>piiguard.sinks</c> and <c>piiguard.sanitizers</c> (a tree's own values override them).</summary>
+        private (string? Sinks, string? Sanitizers) GlobalConfiguration()
         {
             _options.GlobalOptions.TryGetValue(PiiGuardOptions.SinksKey, out string? sinks);
             _options.GlobalOptions.TryGetValue(PiiGuardOptions.SanitizersKey, out string? sanitizers);
-            EngineFor((sinks, sanitizers)).Effects(Prefilter, cancellationToken);
+            return (sinks, sanitizers);
         }
 
         private LeakEngine EngineFor((string?, string?) key) => _engines.GetOrAdd(key, k =>
@@ -119,18 +122,8 @@ namespace PiiGuard.Analyzers.Core
             AnalyzerConfigOptions options = _options.GetOptions(tree);
             options.TryGetValue(PiiGuardOptions.SinksKey, out string? sinks);
             options.TryGetValue(PiiGuardOptions.SanitizersKey, out string? sanitizers);
-
-            if (sinks is null && _options.GlobalOptions.TryGetValue(PiiGuardOptions.SinksKey, out string? globalSinks))
-            {
-                sinks = globalSinks;
-            }
-
-            if (sanitizers is null && _options.GlobalOptions.TryGetValue(PiiGuardOptions.SanitizersKey, out string? globalSanitizers))
-            {
-                sanitizers = globalSanitizers;
-            }
-
-            LeakEngine engine = EngineFor((sinks, sanitizers));
+            (string? globalSinks, string? globalSanitizers) = GlobalConfiguration();
+            LeakEngine engine = EngineFor((sinks ?? globalSinks, sanitizers ?? globalSanitizers));
             if (!_catalog.Errors.IsEmpty && Interlocked.Exchange(ref _catalogErrorsReported, 1) == 0)
             {
                 foreach (Diagnostic error in _catalog.Errors)

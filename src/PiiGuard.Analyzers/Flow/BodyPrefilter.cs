@@ -269,8 +269,19 @@ namespace PiiGuard.Analyzers.Flow
         /// or <c>with</c> expression (true when it cannot be placed). Without one, nothing in the body can reach a sink,
         /// whatever it reads: the flow analyzers skip it (its callers summarise it when they need what it returns).
         /// </summary>
-        public static bool HasSinkShape(SyntaxNode block) =>
-            Trees.GetValue(block.SyntaxTree, IndexTree).Find(block.Span) is not { } member || member.MayReachSink;
+        public static bool HasSinkShape(SyntaxNode block) => WaysOut(block, EmptyNames).SinkShape;
+
+        private static readonly HashSet<string> EmptyNames = new HashSet<string>(StringComparer.Ordinal);
+
+        /// <summary>
+        /// From one lookup of the member holding <paramref name="block"/>: whether it has a sink shape
+        /// (<see cref="HasSinkShape"/>), and whether it has one and mentions any of <paramref name="names"/> (both true when
+        /// the member cannot be placed).
+        /// </summary>
+        public static (bool SinkShape, bool Mentions) WaysOut(SyntaxNode block, HashSet<string> names) =>
+            Trees.GetValue(block.SyntaxTree, IndexTree).Find(block.Span) is not { } member ? (true, true)
+            : member.MayReachSink ? (true, member.MentionsAny(names))
+            : (false, false);
 
         /// <summary>Whether the member declaration at <paramref name="declaration"/> mentions any of <paramref name="names"/> (true when it cannot be placed).</summary>
         public static bool Mentions(SyntaxNode declaration, HashSet<string> names) =>

@@ -494,8 +494,10 @@ namespace PiiGuard.Analyzers.Flow
         /// shape through which a value leaves (<see cref="BodyPrefilter.HasSinkShape"/>) and mentions a name that leads to an
         /// effect, or assigns an element where an indexer is a sink.
         /// </summary>
-        public bool MayReach(SyntaxNode block) =>
-            BodyPrefilter.HasSinkShape(block)
-            && (BodyPrefilter.Mentions(block, Names) || (IndexerSinks && Generator.SummaryFilter.AssignsAnElement(block)));
+        public bool MayReach(SyntaxNode block)
+        {
+            (bool sinkShape, bool mentions) = BodyPrefilter.WaysOut(block, Names);
+            return sinkShape && (mentions || (IndexerSinks && Generator.SummaryFilter.AssignsAnElement(block)));
+        }
     }
 }
