@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -35,71 +33,15 @@ namespace PiiGuard.Analyzers
 
                 // Syntax first: only an attribute named NotPii (or by a using alias, which any tree may declare) is bound, not
                 // every [Pii(...)] of the code (issue 18).
-                var aliases = new Lazy<HashSet<string>>(() => UsingAliases(start.Compilation));
+                var names = new AttributeNameFilter(start.Compilation, "NotPii");
                 start.RegisterSyntaxNodeAction(ctx =>
                 {
-                    if (MayBeNotPii((AttributeSyntax)ctx.Node, aliases))
+                    if (names.MayBe((AttributeSyntax)ctx.Node))
                     {
                         Analyze(ctx, notPii);
                     }
                 }, SyntaxKind.Attribute);
             });
-        }
-
-        /// <summary>Whether the attribute can be <c>[NotPii]</c> by its name: <c>NotPii</c>, <c>NotPiiAttribute</c>, or a using alias.</summary>
-        private static bool MayBeNotPii(AttributeSyntax attribute, Lazy<HashSet<string>> aliases)
-        {
-            string name = attribute.Name switch
-            {
-                QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-                AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
-                SimpleNameSyntax simple => simple.Identifier.ValueText,
-                _ => string.Empty,
-            };
-            return name is "NotPii" or "NotPiiAttribute" || (aliases.Value.Count > 0 && aliases.Value.Contains(name));
-        }
-
-        /// <summary>The names of the using aliases declared in the compilation (file, namespace and global usings).</summary>
-        private static HashSet<string> UsingAliases(Compilation compilation)
-        {
-            var names = new HashSet<string>(StringComparer.Ordinal);
-            foreach (SyntaxTree tree in compilation.SyntaxTrees)
-            {
-                AddAliases(tree.GetRoot(), names);
-            }
-
-            return names;
-
-            static void AddAliases(SyntaxNode node, HashSet<string> names)
-            {
-                SyntaxList<UsingDirectiveSyntax> usings = node switch
-                {
-                    CompilationUnitSyntax unit => unit.Usings,
-                    BaseNamespaceDeclarationSyntax ns => ns.Usings,
-                    _ => default,
-                };
-                foreach (UsingDirectiveSyntax directive in usings)
-                {
-                    if (directive.Alias != null)
-                    {
-                        names.Add(directive.Alias.Name.Identifier.ValueText);
-                    }
-                }
-
-                SyntaxList<MemberDeclarationSyntax> members = node switch
-                {
-                    CompilationUnitSyntax unit => unit.Members,
-                    BaseNamespaceDeclarationSyntax ns => ns.Members,
-                    _ => default,
-                };
-                foreach (MemberDeclarationSyntax member in members)
-                {
-                    if (member is BaseNamespaceDeclarationSyntax)
-                    {
-                        AddAliases(member, names);
-                    }
-                }
-            }
         }
 
         private static void Analyze(SyntaxNodeAnalysisContext context, INamedTypeSymbol notPii)

@@ -247,6 +247,41 @@ public class PII11xBaselineSuppressorTests
     }
 
     [Fact]
+    public async Task An_expired_PiiAccepted_is_PII112_on_a_type_a_field_a_record_property_and_through_an_alias()
+    {
+        // PII112 looks at attributes by their written name first (issue 18); each place an attribute can be written is
+        // still found: a type, the first variable of a field, [property: ...] on a record's parameter, a using alias.
+        // [NotPii] and a current [PiiAccepted] are not reported.
+        await RunAsync("""
+            using PiiGuard;
+            using Accepted = PiiGuard.PiiAcceptedAttribute;
+
+            [{|#0:PiiAccepted("legacy export", Expires = "2020-01-01")|}]
+            class Export
+            {
+                [{|#1:PiiGuard.PiiAcceptedAttribute("cache", Expires = "2021-05-01", Rule = "PII001")|}]
+                string _a = "", _b = "";
+
+                [Accepted("still valid", Expires = "2999-01-01")]
+                int Current() => 1;
+
+                [{|#2:Accepted("aliased", Expires = "2022-02-02")|}]
+                int Aliased() => 2;
+
+                [NotPii("a counter")]
+                int Count { get; set; }
+            }
+
+            record Visit([property: {|#3:PiiAccepted("visit log", Expires = "2023-03-03")|}] string Room);
+            """ + Customer,
+            null,
+            new DiagnosticResult(Rules.AcceptedExceptionExpired).WithLocation(0).WithArguments("[PiiAccepted] on Export", "expired on 2020-01-01"),
+            new DiagnosticResult(Rules.AcceptedExceptionExpired).WithLocation(1).WithArguments("[PiiAccepted] on Export._a for PII001", "expired on 2021-05-01"),
+            new DiagnosticResult(Rules.AcceptedExceptionExpired).WithLocation(2).WithArguments("[PiiAccepted] on Export.Aliased()", "expired on 2022-02-02"),
+            new DiagnosticResult(Rules.AcceptedExceptionExpired).WithLocation(3).WithArguments("[PiiAccepted] on Visit.Room", "expired on 2023-03-03"));
+    }
+
+    [Fact]
     public async Task In_a_build_every_entry_of_this_compilation_is_PII110_at_its_line_for_the_suppressor_to_sift()
     {
         // The baseline analyzer cannot see the findings: in a build it reports PII110 on every entry of this compilation, and

@@ -3,7 +3,10 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using PiiGuard.Analyzers.Core;
 
 namespace PiiGuard.Analyzers.Baseline
 {
@@ -39,9 +42,18 @@ namespace PiiGuard.Analyzers.Baseline
                 INamedTypeSymbol? attributeType = start.Compilation.GetTypeByMetadataName(AcceptedExceptions.AttributeName);
                 if (attributeType != null)
                 {
-                    start.RegisterSymbolAction(
-                        symbolContext => ReportExpiredAttributes(symbolContext, attributeType, today),
-                        SymbolKind.Method, SymbolKind.Property, SymbolKind.Field, SymbolKind.NamedType);
+                    // Syntax first (issue 18): only an attribute written [PiiAccepted] (or through a using alias) is bound; a
+                    // symbol action would read the attributes of every member and type of the compilation.
+                    var names = new AttributeNameFilter(start.Compilation, "PiiAccepted");
+                    start.RegisterSyntaxNodeAction(
+                        nodeContext =>
+                        {
+                            if (names.MayBe((AttributeSyntax)nodeContext.Node))
+                            {
+                                ReportExpiredAttribute(nodeContext, attributeType, today);
+                            }
+                        },
+                        SyntaxKind.Attribute);
                 }
 
                 AdditionalText? file = BaselineFiles.Find(start.Options);
@@ -129,19 +141,53 @@ namespace PiiGuard.Analyzers.Baseline
             return false;
         }
 
-        private static void ReportExpiredAttributes(SymbolAnalysisContext context, INamedTypeSymbol attributeType, DateTime today)
+        private static void ReportExpiredAttribute(SyntaxNodeAnalysisContext context, INamedTypeSymbol attributeType, DateTime today)
         {
-            foreach (AcceptedException accepted in AcceptedExceptions.On(context.Symbol, attributeType))
+            var attribute = (AttributeSyntax)context.Node;
+            ISymbol? target = Target(attribute, context.SemanticModel, context.CancellationToken);
+            if (target is null)
             {
-                if (!accepted.IsExpired(today))
+                return;
+            }
+
+            foreach (AcceptedException accepted in AcceptedExceptions.On(target, attributeType))
+            {
+                if (!accepted.IsExpired(today) || accepted.Attribute.ApplicationSyntaxReference is not { } reference
+                    || reference.SyntaxTree != attribute.SyntaxTree || reference.Span != attribute.Span)
                 {
                     continue;
                 }
 
-                Location location = accepted.Attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation()
-                    ?? (context.Symbol.Locations.Length > 0 ? context.Symbol.Locations[0] : Location.None);
-                string what = string.Format(CultureInfo.InvariantCulture, "[PiiAccepted] on {0}{1}", context.Symbol.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat), accepted.Rule != null ? " for " + accepted.Rule : "");
-                context.ReportDiagnostic(Diagnostic.Create(Rules.AcceptedExceptionExpired, location, what, Expiry(accepted.Expires, accepted.Reviewer)));
+                string what = string.Format(CultureInfo.InvariantCulture, "[PiiAccepted] on {0}{1}", target.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat), accepted.Rule != null ? " for " + accepted.Rule : "");
+                context.ReportDiagnostic(Diagnostic.Create(Rules.AcceptedExceptionExpired, attribute.GetLocation(), what, Expiry(accepted.Expires, accepted.Reviewer)));
+            }
+        }
+
+        /// <summary>
+        /// The member or type an attribute is applied to: the declaration that holds its list, the first variable of a field,
+        /// or (for <c>[property: ...]</c> on a record's parameter) the property the parameter declares. Null when none is.
+        /// </summary>
+        private static ISymbol? Target(AttributeSyntax attribute, SemanticModel model, System.Threading.CancellationToken cancellationToken)
+        {
+            if (attribute.Parent is not AttributeListSyntax list)
+            {
+                return null;
+            }
+
+            switch (list.Parent)
+            {
+                case BaseFieldDeclarationSyntax field when field.Declaration.Variables.Count > 0:
+                    return model.GetDeclaredSymbol(field.Declaration.Variables[0], cancellationToken);
+                case ParameterSyntax parameter when list.Target?.Identifier.IsKind(SyntaxKind.PropertyKeyword) == true:
+                    return model.GetDeclaredSymbol(parameter, cancellationToken) is IParameterSymbol { ContainingSymbol: IMethodSymbol { ContainingType: { } type } } declared
+                        ? type.GetMembers(declared.Name).OfType<IPropertySymbol>().FirstOrDefault()
+                        : null;
+                case MemberDeclarationSyntax member:
+                    return model.GetDeclaredSymbol(member, cancellationToken);
+                case AccessorDeclarationSyntax accessor:
+                    return model.GetDeclaredSymbol(accessor, cancellationToken);
+                default:
+                    return null;
             }
         }
 

@@ -202,6 +202,8 @@ namespace PiiGuard.Analyzers.Flow
             private static HashSet<string>? t_mentions;
             [ThreadStatic]
             private static HashSet<string>? t_assigned;
+            [ThreadStatic]
+            private static ChildSyntaxList.Enumerator[]? t_stack;
 
             private readonly HashSet<string> _mentions;
             private readonly HashSet<string> _assigned;
@@ -336,8 +338,7 @@ namespace PiiGuard.Analyzers.Flow
                     DestructorDeclarationSyntax destructor => destructor.Identifier,
                     _ => default,
                 };
-                AddMentions(member, mentions, ownName);
-                bool mayReachSink = AddAssigned(member, assigned, AddAssignments);
+                bool mayReachSink = Walk(member, mentions, ownName, assigned, AddAssignments);
                 string[] mentionArray = ToArray(mentions);
                 string[] assignedArray = ToArray(assigned);
                 bool hasAttributes = member.AttributeLists.Count > 0 || member.Modifiers.Any(SyntaxKind.OverrideKeyword);
@@ -429,24 +430,47 @@ namespace PiiGuard.Analyzers.Flow
             }
 
             /// <summary>
-            /// Names the member assigns or fills: <c>x = …</c>, <c>this.x = …</c>, <c>x[k] = …</c>, <c>out x</c>, <c>x.Add(…)</c>;
-            /// returns whether it has a shape through which a value can reach a sink (<see cref="MemberEntry.MayReachSink"/>).
+            /// One walk of a member's syntax (issue 18: two walks, one by token and one by node, through the iterators of
+            /// <c>DescendantTokens</c> and <c>DescendantNodes</c>, were most of the index's cost): every identifier it mentions
+            /// (<paramref name="except"/> aside), and the names it assigns or fills (<c>x = …</c>, <c>this.x = …</c>,
+            /// <c>x[k] = …</c>, <c>out x</c>, <c>x.Add(…)</c>). Returns whether it has a shape through which a value can reach
+            /// a sink (<see cref="MemberEntry.MayReachSink"/>). An explicit stack: nested expressions (long concatenations in
+            /// generated code) can be thousands deep.
             /// </summary>
-            private static bool AddAssigned(SyntaxNode node, HashSet<string> assigned, List<AssignmentExpressionSyntax> addAssignments)
+            private static bool Walk(SyntaxNode root, HashSet<string> mentions, SyntaxToken except, HashSet<string> assigned, List<AssignmentExpressionSyntax> addAssignments)
             {
                 bool mayReachSink = false;
-                foreach (SyntaxNode descendant in node.DescendantNodes())
+                ChildSyntaxList.Enumerator[] stack = t_stack ??= new ChildSyntaxList.Enumerator[32];
+                int depth = 0;
+                stack[0] = root.ChildNodesAndTokens().GetEnumerator();
+                while (depth >= 0)
                 {
-                    if (!mayReachSink && descendant is InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax or ThrowStatementSyntax
-                        or ThrowExpressionSyntax or AssignmentExpressionSyntax or ElementAccessExpressionSyntax or ElementBindingExpressionSyntax
-                        or ImplicitElementAccessSyntax or WithExpressionSyntax or ConstructorInitializerSyntax or PrimaryConstructorBaseTypeSyntax)
+                    if (!stack[depth].MoveNext())
                     {
-                        mayReachSink = true;
+                        stack[depth--] = default; // holds no tree alive in the thread's scratch stack
+                        continue;
                     }
 
-                    switch (descendant)
+                    SyntaxNodeOrToken current = stack[depth].Current;
+                    if (current.IsToken)
+                    {
+                        if (current.RawKind == (int)SyntaxKind.IdentifierToken)
+                        {
+                            SyntaxToken token = current.AsToken();
+                            if (token != except)
+                            {
+                                mentions.Add(token.ValueText);
+                            }
+                        }
+
+                        continue;
+                    }
+
+                    SyntaxNode node = current.AsNode()!;
+                    switch (node)
                     {
                         case AssignmentExpressionSyntax assignment:
+                            mayReachSink = true;
                             AddTarget(assignment.Left, assigned);
                             if (assignment.IsKind(SyntaxKind.AddAssignmentExpression))
                             {
@@ -457,10 +481,28 @@ namespace PiiGuard.Analyzers.Flow
                         case ArgumentSyntax { RefKindKeyword.RawKind: not 0 } argument:
                             AddTarget(argument.Expression, assigned);
                             break;
-                        case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } when Mutators.Contains(access.Name.Identifier.ValueText):
-                            AddTarget(access.Expression, assigned);
+                        case InvocationExpressionSyntax invocation:
+                            mayReachSink = true;
+                            if (invocation.Expression is MemberAccessExpressionSyntax access && Mutators.Contains(access.Name.Identifier.ValueText))
+                            {
+                                AddTarget(access.Expression, assigned);
+                            }
+
+                            break;
+                        case BaseObjectCreationExpressionSyntax or ThrowStatementSyntax or ThrowExpressionSyntax or ElementAccessExpressionSyntax
+                            or ElementBindingExpressionSyntax or ImplicitElementAccessSyntax or WithExpressionSyntax or ConstructorInitializerSyntax
+                            or PrimaryConstructorBaseTypeSyntax:
+                            mayReachSink = true;
                             break;
                     }
+
+                    if (++depth == stack.Length)
+                    {
+                        Array.Resize(ref stack, stack.Length * 2);
+                        t_stack = stack;
+                    }
+
+                    stack[depth] = node.ChildNodesAndTokens().GetEnumerator();
                 }
 
                 return mayReachSink;

@@ -41,8 +41,9 @@ namespace PiiGuard.Analyzers.Flow
         public PiiSymbols Pii => Known.Pii;
 
         /// <summary>
-        /// A summary from syntax alone, asked before a method's body is bound (the summary generator's filter,
-        /// <see cref="Generator.SummaryFilter"/>); null: walk the body. Unset in the flow analyzer.
+        /// A summary from syntax alone, asked before a method's body is bound; null: walk the body. The summary generator
+        /// sets its filter (<see cref="Generator.SummaryFilter"/>); the flow analyzer's engines set
+        /// <see cref="EffectFilter.EmptySummary"/> when their effect names are computed (<see cref="Effects"/>).
         /// </summary>
         public System.Func<IMethodSymbol, CancellationToken, MethodSummary?>? Shortcut { get; set; }
 
@@ -68,7 +69,9 @@ namespace PiiGuard.Analyzers.Flow
                 if (_effects == null)
                 {
                     (HashSet<string> names, bool indexerSinks) = Generator.SummaryFilter.EffectNames(Compilation, Known, index, annotatedData: false, cancellationToken);
-                    Volatile.Write(ref _effects, new EffectFilter(names, indexerSinks));
+                    var filter = new EffectFilter(names, indexerSinks);
+                    Shortcut ??= filter.EmptySummary;
+                    Volatile.Write(ref _effects, filter);
                 }
 
                 return _effects!;
@@ -498,6 +501,25 @@ namespace PiiGuard.Analyzers.Flow
         {
             (bool sinkShape, bool mentions) = BodyPrefilter.WaysOut(block, Names);
             return sinkShape && (mentions || (IndexerSinks && Generator.SummaryFilter.AssignsAnElement(block)));
+        }
+
+        /// <summary>
+        /// The summary of a callee whose body need not be bound (issue 18: binding callee bodies a second time, for their
+        /// summaries, was a third of the walk): a method declared in one place that returns nothing that can carry personal
+        /// data (void or bool, <see cref="PiiSymbols.IsCarrierlessType"/>) and cannot reach an effect (<see cref="MayReach"/>). Its caller uses such a
+        /// summary only for the parameters that reach a sink inside it, and there are none: the walk would give
+        /// <see cref="MethodSummary.Empty"/> too. Null for any other method: walk it.
+        /// </summary>
+        public MethodSummary? EmptySummary(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            if (method.MethodKind != MethodKind.Ordinary || method.DeclaringSyntaxReferences.Length != 1
+                || !(method.ReturnsVoid || PiiSymbols.IsCarrierlessType(method.ReturnType)))
+            {
+                return null;
+            }
+
+            SyntaxNode declaration = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+            return declaration is MethodDeclarationSyntax && !MayReach(declaration) ? MethodSummary.Empty : null;
         }
     }
 }

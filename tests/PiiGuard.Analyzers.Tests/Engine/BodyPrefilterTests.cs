@@ -254,6 +254,49 @@ public class BodyPrefilterTests
         Assert.Equal(reaches, effects.MayReach(declaration));
     }
 
+    private const string Callees = """
+        using Microsoft.Extensions.Logging;
+
+        public class Callees(ILogger logger)
+        {
+            public bool IsValid(string email) => email.Contains('@') && email.Trim().Length > 3;
+            private string _last = "";
+            public void Remember(string email) { _last = email.Trim(); }
+            public void Collect(System.Collections.Generic.List<string> seen, string email) => seen.Add(email);
+            public void Log(string email) => logger.LogInformation("{Email}", email);
+            public bool LogAndCheck(string email) { logger.LogInformation("{Email}", email); return true; }
+            public string Normalize(string email) => email.Trim();
+            public int Count(string email) => email.Trim().Length;
+        }
+        """;
+
+    [Theory]
+    [InlineData("IsValid", true)] // returns a flag and reaches no effect: summarised without binding its body
+    [InlineData("Remember", true)] // returns nothing and reaches no effect
+    [InlineData("Collect", false)] // Add is also the name of sinks (headers.Add): walked
+    [InlineData("Log", false)] // a parameter reaches a sink: its callers need the walked summary
+    [InlineData("LogAndCheck", false)]
+    [InlineData("Normalize", false)] // returns what it is given: walked for the parameters that flow into the result
+    [InlineData("Count", false)] // a number can carry personal data (an age): walked
+    public void Callees_that_return_no_carrier_and_reach_no_effect_are_summarised_without_binding(string method, bool empty)
+    {
+        CSharpCompilation compilation = Compile(Domain, Services, Callees);
+        BodyPrefilter prefilter = Create(compilation);
+        var known = new KnownSymbols(compilation, PiiSymbols.Create(compilation), PiiGuardOptions.Empty);
+        var engine = new LeakEngine(known);
+        Assert.Null(engine.Shortcut);
+        engine.Effects(prefilter, CancellationToken.None); // the flow analyzer's engines set the shortcut with their effect names
+        IMethodSymbol symbol = compilation.GetTypeByMetadataName("Callees")!.GetMembers(method).OfType<IMethodSymbol>().Single();
+
+        MethodSummary? summary = engine.Shortcut!(symbol, CancellationToken.None);
+
+        Assert.Equal(empty, summary != null);
+        if (summary != null)
+        {
+            Assert.Same(MethodSummary.Empty, summary);
+        }
+    }
+
     [Theory]
     [InlineData("Read")] // reads personal data, but has no call, creation, throw, assignment or element access
     [InlineData("Interpolate")]
