@@ -521,6 +521,15 @@ namespace PiiGuard.Analyzers.Flow
                     case ElementAccessExpressionSyntax element:
                         AddTarget(element.Expression, assigned);
                         break;
+                    case MemberBindingExpressionSyntax binding:
+                        assigned.Add(binding.Name.Identifier.ValueText);
+                        break;
+                    case ConditionalAccessExpressionSyntax conditional:
+                        AddTarget(conditional.WhenNotNull, assigned);
+                        break;
+                    case ParenthesizedExpressionSyntax parenthesized:
+                        AddTarget(parenthesized.Expression, assigned);
+                        break;
                     case TupleExpressionSyntax tuple:
                         foreach (ArgumentSyntax argument in tuple.Arguments)
                         {

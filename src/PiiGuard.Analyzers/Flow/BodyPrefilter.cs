@@ -283,6 +283,15 @@ namespace PiiGuard.Analyzers.Flow
             : member.MayReachSink ? (true, member.MentionsAny(names))
             : (false, false);
 
+        /// <summary>
+        /// Whether the member declaration at <paramref name="declaration"/> may assign something named <paramref name="name"/>
+        /// (<c>_email = …</c>, <c>this._email ??= …</c>, <c>(_a, _b) = …</c>, an out or ref argument; also an element or a
+        /// filled collection, which is more than the member scan needs): read from the cached tree index, true when the
+        /// member cannot be placed.
+        /// </summary>
+        public static bool MayAssign(SyntaxNode declaration, string name) =>
+            Trees.GetValue(declaration.SyntaxTree, IndexTree).Find(declaration.Span) is not { } member || Array.IndexOf(member.Assigned, name) >= 0;
+
         /// <summary>Whether the member declaration at <paramref name="declaration"/> mentions any of <paramref name="names"/> (true when it cannot be placed).</summary>
         public static bool Mentions(SyntaxNode declaration, HashSet<string> names) =>
             Trees.GetValue(declaration.SyntaxTree, IndexTree).Find(declaration.Span) is not { } member || member.MentionsAny(names);

@@ -20,7 +20,6 @@ namespace PiiGuard.Analyzers.Flow
 
         private readonly ConcurrentDictionary<ISymbol, Taint?> _memberTaints = SymbolCache.Create<ISymbol, Taint?>();
         private readonly ConcurrentDictionary<IMethodSymbol, ImmutableDictionary<ISymbol, Taint>> _assignments = SymbolCache.Create<IMethodSymbol, ImmutableDictionary<ISymbol, Taint>>();
-        private readonly ConcurrentDictionary<IMethodSymbol, ImmutableHashSet<string>> _assignedNames = SymbolCache.Create<IMethodSymbol, ImmutableHashSet<string>>();
         private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary?> _summaries = SymbolCache.Create<IMethodSymbol, MethodSummary?>();
         private readonly ConcurrentDictionary<IEventSymbol, ImmutableArray<EventHandlerRef>> _eventHandlers = SymbolCache.Create<IEventSymbol, ImmutableArray<EventHandlerRef>>();
         private Dictionary<string, List<AssignmentExpressionSyntax>>? _subscriptions;
@@ -286,79 +285,21 @@ namespace PiiGuard.Analyzers.Flow
         /// <summary>
         /// Whether a method's syntax assigns something named <paramref name="name"/> (<c>_email = …</c>, <c>this._email ??= …</c>,
         /// a deconstruction, an out or ref argument): a cheap filter, so that only those methods are bound and scanned
-        /// for member assignments. The names are read once per method.
+        /// for member assignments. The names come from the prefilter's cached tree index (issue 18: a walk per method and
+        /// a shared cache of its names were a tenth of the flow analyzer's lock waits).
         /// </summary>
-        private bool MayAssign(IMethodSymbol method, string name, CancellationToken cancellationToken)
+        private static bool MayAssign(IMethodSymbol method, string name, CancellationToken cancellationToken)
         {
             method = method.PartialImplementationPart ?? method.OriginalDefinition;
-            if (!_assignedNames.TryGetValue(method, out ImmutableHashSet<string>? names))
+            foreach (SyntaxReference reference in method.DeclaringSyntaxReferences)
             {
-                names = ImmutableHashSet<string>.Empty;
-                foreach (SyntaxReference reference in method.DeclaringSyntaxReferences)
+                if (BodyPrefilter.MayAssign(reference.GetSyntax(cancellationToken), name))
                 {
-                    ImmutableHashSet<string> assigned = AssignedNames(reference.GetSyntax(cancellationToken));
-                    names = names.IsEmpty ? assigned : names.Union(assigned);
-                }
-
-                _assignedNames.TryAdd(method, names);
-            }
-
-            return names.Contains(name);
-        }
-
-        private static ImmutableHashSet<string> AssignedNames(SyntaxNode declaration)
-        {
-            ImmutableHashSet<string>.Builder? names = null;
-            foreach (SyntaxNode node in declaration.DescendantNodes())
-            {
-                ExpressionSyntax? target = node switch
-                {
-                    AssignmentExpressionSyntax assignment => assignment.Left,
-                    ArgumentSyntax { RefKindKeyword.RawKind: not 0 } argument => argument.Expression,
-                    _ => null,
-                };
-
-                if (target != null)
-                {
-                    AddTargetNames(target, ref names);
+                    return true;
                 }
             }
 
-            return names?.ToImmutable() ?? ImmutableHashSet<string>.Empty;
-        }
-
-        /// <summary>
-        /// The member a target names: <c>_x</c>, <c>this._x</c>, <c>Type.X</c>, the elements of <c>(_a, _b)</c>. Not an
-        /// element (<c>_orders[id] = …</c>) or a member of another object (<c>_dto.Email = …</c> names Email, not _dto): those
-        /// update what a member holds, they do not assign it (the scan records only assignments).
-        /// </summary>
-        private static void AddTargetNames(ExpressionSyntax target, ref ImmutableHashSet<string>.Builder? names)
-        {
-            switch (target)
-            {
-                case IdentifierNameSyntax identifier:
-                    (names ??= ImmutableHashSet.CreateBuilder<string>()).Add(identifier.Identifier.ValueText);
-                    break;
-                case MemberAccessExpressionSyntax access:
-                    (names ??= ImmutableHashSet.CreateBuilder<string>()).Add(access.Name.Identifier.ValueText);
-                    break;
-                case MemberBindingExpressionSyntax binding:
-                    (names ??= ImmutableHashSet.CreateBuilder<string>()).Add(binding.Name.Identifier.ValueText);
-                    break;
-                case ConditionalAccessExpressionSyntax conditional:
-                    AddTargetNames(conditional.WhenNotNull, ref names);
-                    break;
-                case ParenthesizedExpressionSyntax parenthesized:
-                    AddTargetNames(parenthesized.Expression, ref names);
-                    break;
-                case TupleExpressionSyntax tuple:
-                    foreach (ArgumentSyntax element in tuple.Arguments)
-                    {
-                        AddTargetNames(element.Expression, ref names);
-                    }
-
-                    break;
-            }
+            return false;
         }
 
         private ImmutableDictionary<ISymbol, Taint> GetAssignments(IMethodSymbol method, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
@@ -25,6 +26,9 @@ namespace PiiGuard.Analyzers.Flow.Catalog
         private readonly List<(INamedTypeSymbol Type, SourceRow Row)> _inheritedSources = new List<(INamedTypeSymbol, SourceRow)>();
         private readonly Dictionary<INamedTypeSymbol, List<BarrierRow>> _barriers = new Dictionary<INamedTypeSymbol, List<BarrierRow>>(SymbolEqualityComparer.Default);
         private readonly Compilation _compilation;
+
+        /// <summary>Every member name a resolved source row names (<c>this[]</c> for indexers); null when a row has a wildcard.</summary>
+        private readonly HashSet<string>? _sourceNames = new HashSet<string>(StringComparer.Ordinal);
 
         private CatalogMap(Compilation compilation, BuiltInCatalog catalog)
         {
@@ -55,6 +59,21 @@ namespace PiiGuard.Analyzers.Flow.Catalog
                 AddSource(row);
             }
 
+            foreach (List<SourceRow> rows in _sources.Values)
+            {
+                foreach (SourceRow row in rows)
+                {
+                    ImmutableArray<string> exact = row.Members.ExactNames;
+                    if (exact.IsEmpty)
+                    {
+                        _sourceNames = null; // a wildcard row: any name may be a source
+                        break;
+                    }
+
+                    _sourceNames?.UnionWith(exact);
+                }
+            }
+
             foreach (BarrierRow row in catalog.Barriers)
             {
                 if (Type(row.Type) is { } type)
@@ -81,6 +100,12 @@ namespace PiiGuard.Analyzers.Flow.Catalog
                 }
             }
         }
+
+        /// <summary>
+        /// Whether a member of this name can be a framework source, from the names of the resolved rows alone: the walker
+        /// asks for every member it reads, and the answer for most (no row names them) needs no symbol and no shared cache.
+        /// </summary>
+        public bool MayBeSourceName(string name) => _sourceNames is null || _sourceNames.Contains(name);
 
         /// <summary>Whether any framework source type is referenced: then the leak analysis has something to find even without annotations.</summary>
         public bool HasSources => _sources.Count > 0 || _inheritedSources.Count > 0;

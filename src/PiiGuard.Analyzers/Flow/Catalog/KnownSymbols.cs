@@ -136,7 +136,10 @@ namespace PiiGuard.Analyzers.Flow
                 return Taint.Source(display, new PiiInfo(userKind, PiiKindInfo.IsSensitiveByDefault(userKind), 0), member);
             }
 
-            if (_sources.GetOrAdd(member.OriginalDefinition, _computeSource) is not { } row)
+            // Most members read are no source: their names rule them out before the shared cache (whose adds, one per
+            // member symbol the walks meet, made analysis threads wait on each other's locks; issue 18).
+            if (!Catalog.MayBeSourceName(member is IPropertySymbol { IsIndexer: true } ? "this[]" : member.Name)
+                || _sources.GetOrAdd(member.OriginalDefinition, _computeSource) is not { } row)
             {
                 return null;
             }
