@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PiiGuard.Analyzers.Core;
@@ -36,29 +37,35 @@ namespace PiiGuard.Analyzers
                     return;
                 }
 
-                start.RegisterSymbolAction(ctx => AnalyzeType(ctx, symbols), SymbolKind.NamedType);
+                // Syntax first (issue 18): only a type declaration with an attribute written [GenerateMasking] (or through a
+                // using alias) is looked at; a symbol action read the attributes of every type of the compilation.
+                var names = new AttributeNameFilter(start.Compilation, "GenerateMasking");
+                start.RegisterSyntaxNodeAction(ctx =>
+                {
+                    var written = (AttributeSyntax)ctx.Node;
+                    if (names.MayBe(written) && written.Parent?.Parent is TypeDeclarationSyntax declaration
+                        && ctx.SemanticModel.GetDeclaredSymbol(declaration, ctx.CancellationToken) is { } type
+                        && GetGenerateMasking(type, symbols) is { } attribute
+                        && attribute.ApplicationSyntaxReference is { } reference && reference.SyntaxTree == written.SyntaxTree && reference.Span == written.Span)
+                    {
+                        AnalyzeType(type, attribute, symbols, ctx.ReportDiagnostic, ctx.CancellationToken);
+                    }
+                }, SyntaxKind.Attribute);
             });
         }
 
-        private static void AnalyzeType(SymbolAnalysisContext context, PiiSymbols symbols)
+        private static void AnalyzeType(INamedTypeSymbol type, AttributeData attribute, PiiSymbols symbols, System.Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken)
         {
-            var type = (INamedTypeSymbol)context.Symbol;
-            AttributeData? attribute = GetGenerateMasking(type, symbols);
-            if (attribute is null)
-            {
-                return;
-            }
-
             Location location = GetIdentifierLocation(type, attribute);
             if (!MaskingParser.IsPartial(type))
             {
-                context.ReportDiagnostic(Diagnostic.Create(Rules.GenerateMaskingNotPartial, location, type.Name));
+                report(Diagnostic.Create(Rules.GenerateMaskingNotPartial, location, type.Name));
                 return;
             }
 
             if (MaskingParser.FirstNonPartialContainingType(type) is INamedTypeSymbol containing)
             {
-                context.ReportDiagnostic(Diagnostic.Create(Rules.ContainingTypeNotPartial, location, type.Name, containing.Name));
+                report(Diagnostic.Create(Rules.ContainingTypeNotPartial, location, type.Name, containing.Name));
                 return;
             }
 
@@ -67,22 +74,22 @@ namespace PiiGuard.Analyzers
                 string? why = type.IsStatic ? "a static class" : type.IsRefLikeType ? "a ref struct" : type.IsFileLocal ? "a file-local type" : null;
                 if (why != null)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(Rules.UnsupportedMaskingType, location, type.Name, why));
+                    report(Diagnostic.Create(Rules.UnsupportedMaskingType, location, type.Name, why));
                 }
 
                 return;
             }
 
-            ReportUserMethod(context, type, MaskingParser.GetUserMethod(type, "ToString", 0), "ToString()");
+            ReportUserMethod(report, type, MaskingParser.GetUserMethod(type, "ToString", 0), "ToString()");
             if (type.IsRecord)
             {
-                ReportUserMethod(context, type, MaskingParser.GetUserMethod(type, "PrintMembers", 1), "PrintMembers(StringBuilder)");
+                ReportUserMethod(report, type, MaskingParser.GetUserMethod(type, "PrintMembers", 1), "PrintMembers(StringBuilder)");
             }
 
             bool hasPersonal = false;
             foreach (ISymbol member in MaskingParser.GetPrintedMembers(type, symbols))
             {
-                context.CancellationToken.ThrowIfCancellationRequested();
+                cancellationToken.ThrowIfCancellationRequested();
                 ITypeSymbol memberType = member is IPropertySymbol p ? p.Type : ((IFieldSymbol)member).Type;
                 PiiInfo? pii = symbols.GetPii(member);
                 MemberPrint print = MaskingParser.Classify(memberType, pii, symbols);
@@ -96,7 +103,7 @@ namespace PiiGuard.Analyzers
                     Location memberLocation = SymbolEqualityComparer.Default.Equals(member.ContainingType, type) && member.Locations.Length > 0 && member.Locations[0].IsInSource
                         ? member.Locations[0]
                         : location;
-                    context.ReportDiagnostic(Diagnostic.Create(
+                    report(Diagnostic.Create(
                         Rules.UnsupportedMaskedMember,
                         memberLocation,
                         type.Name,
@@ -107,18 +114,18 @@ namespace PiiGuard.Analyzers
 
             if (!hasPersonal && !BasePrintsMaskedMembers(type, symbols))
             {
-                context.ReportDiagnostic(Diagnostic.Create(Rules.NoPersonalMembers, location, type.Name));
+                report(Diagnostic.Create(Rules.NoPersonalMembers, location, type.Name));
             }
         }
 
-        private static void ReportUserMethod(SymbolAnalysisContext context, INamedTypeSymbol type, IMethodSymbol? method, string display)
+        private static void ReportUserMethod(System.Action<Diagnostic> report, INamedTypeSymbol type, IMethodSymbol? method, string display)
         {
             if (method is null || method.Locations.Length == 0 || !method.Locations[0].IsInSource)
             {
                 return;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(Rules.UserToStringHidesMasking, method.Locations[0], type.Name, display));
+            report(Diagnostic.Create(Rules.UserToStringHidesMasking, method.Locations[0], type.Name, display));
         }
 
         private static bool BasePrintsMaskedMembers(INamedTypeSymbol type, PiiSymbols symbols)
