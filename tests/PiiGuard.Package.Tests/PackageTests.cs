@@ -2,6 +2,9 @@ using System;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Xunit.Abstractions;
@@ -23,6 +26,7 @@ public sealed partial class PackageTests : IClassFixture<PackageFixture>
         "lib/net8.0/PiiGuard.xml",
         "analyzers/dotnet/cs/PiiGuard.Analyzers.dll",
         "analyzers/dotnet/cs/PiiGuard.CodeFixes.dll",
+        "readytorun/linux-x64/PiiGuard.Analyzers.dll",
         "build/PiiGuard.Analyzers.props",
         "buildTransitive/PiiGuard.Analyzers.props",
         "buildTransitive/PiiGuard.Analyzers.targets",
@@ -113,6 +117,64 @@ public sealed partial class PackageTests : IClassFixture<PackageFixture>
         Assert.Contains("<CompilerVisibleProperty Include=\"PiiGuardPreset\" />", props, StringComparison.Ordinal);
         Assert.Contains("<CompilerVisibleProperty Include=\"PiiGuardDiscovery\" />", props, StringComparison.Ordinal);
         Assert.Contains("GlobalAnalyzerConfigFiles", props, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Package_ReadyToRunAnalyzers_AreTheSameAssemblyCompiledAheadOfTime()
+    {
+        using ZipArchive zip = ZipFile.OpenRead(_package.PackagePath);
+        byte[] plain = ReadBytes(zip, "analyzers/dotnet/cs/PiiGuard.Analyzers.dll");
+        byte[] readyToRun = ReadBytes(zip, "readytorun/linux-x64/PiiGuard.Analyzers.dll");
+
+        using var plainReader = new PEReader(new MemoryStream(plain));
+        using var readyToRunReader = new PEReader(new MemoryStream(readyToRun));
+        Assert.Equal(0, plainReader.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size); // IL only: every host loads it
+        Assert.True(readyToRunReader.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, "readytorun/linux-x64/PiiGuard.Analyzers.dll has no ReadyToRun header.");
+
+        // Compiled from the very assembly beside it: same identity, same module version id.
+        MetadataReader plainMetadata = plainReader.GetMetadataReader();
+        MetadataReader readyToRunMetadata = readyToRunReader.GetMetadataReader();
+        Assert.Equal(plainMetadata.GetAssemblyDefinition().GetAssemblyName().FullName, readyToRunMetadata.GetAssemblyDefinition().GetAssemblyName().FullName);
+        Assert.Equal(plainMetadata.GetGuid(plainMetadata.GetModuleDefinition().Mvid), readyToRunMetadata.GetGuid(readyToRunMetadata.GetModuleDefinition().Mvid));
+    }
+
+    [Fact]
+    public void ConsumerBuild_OnLinuxX64_GivesCscTheReadyToRunAnalyzers_UnlessSwitchedOff()
+    {
+        if (!OperatingSystem.IsLinux() || RuntimeInformation.OSArchitecture != Architecture.X64)
+        {
+            // Elsewhere the plain assembly is the only one handed to csc; asserted by every other consumer test's findings.
+            return;
+        }
+
+        string readyToRun = Path.Combine("readytorun", "linux-x64", "PiiGuard.Analyzers.dll");
+        string plain = Path.Combine("analyzers", "dotnet", "cs", "PiiGuard.Analyzers.dll");
+
+        DotnetResult build = _package.BuildConsumer("-v:n");
+        Assert.True(build.ExitCode == 0, "The consumer must build. " + build.Describe());
+        string csc = CscCommandLine(build);
+        Assert.Contains(readyToRun, csc, StringComparison.Ordinal);
+        Assert.DoesNotContain(plain, csc, StringComparison.Ordinal);
+        Assert.Contains(DiagnosticLines(build, "warning", "PII001"), l => l.Contains("Customer.NationalId", StringComparison.Ordinal)); // and it works
+
+        DotnetResult off = _package.BuildConsumer("-v:n", "-p:PiiGuardReadyToRun=false");
+        Assert.True(off.ExitCode == 0, "The consumer must build. " + off.Describe());
+        string cscOff = CscCommandLine(off);
+        Assert.Contains(plain, cscOff, StringComparison.Ordinal);
+        Assert.DoesNotContain(readyToRun, cscOff, StringComparison.Ordinal);
+    }
+
+    /// <summary>The csc command line of a normal-verbosity build (the line that runs csc with /analyzer: arguments).</summary>
+    private static string CscCommandLine(DotnetResult build) =>
+        build.Output.Split('\n').FirstOrDefault(l => l.Contains("/analyzer:", StringComparison.Ordinal) && l.Contains("PiiGuard.Analyzers.dll", StringComparison.Ordinal))
+            ?? throw new Xunit.Sdk.XunitException("No csc command line with PiiGuard's analyzers in the build output. " + build.Describe());
+
+    private static byte[] ReadBytes(ZipArchive zip, string entry)
+    {
+        using Stream stream = zip.GetEntry(entry)?.Open() ?? throw new Xunit.Sdk.XunitException(entry + " is not in the package.");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
     }
 
     [Fact]
