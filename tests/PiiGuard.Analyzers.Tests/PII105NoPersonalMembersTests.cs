@@ -21,6 +21,24 @@ public class PII105NoPersonalMembersTests
     }
 
     [Fact]
+    public async Task ThroughAUsingAlias_AndWithTheAttributeSuffix_IsReported_AndOtherAttributesAreNot()
+    {
+        // The analyzer looks at attributes by their written name first (issue 18): an alias, the Attribute suffix and an
+        // attribute list holding other attributes are still found; [Serializable] alone is not [GenerateMasking].
+        await Verify.VerifyAsync("""
+            using Masked = PiiGuard.GenerateMaskingAttribute;
+            [System.Serializable, Masked]
+            public partial class {|#0:Order|} { public string Number { get; set; } = ""; }
+            [PiiGuard.GenerateMaskingAttribute]
+            public partial struct {|#1:Line|} { public int Quantity { get; set; } }
+            [System.Serializable]
+            public partial class Plain { public string Number { get; set; } = ""; }
+            """,
+            new DiagnosticResult("PII105", Microsoft.CodeAnalysis.DiagnosticSeverity.Info).WithLocation(0).WithArguments("Order"),
+            new DiagnosticResult("PII105", Microsoft.CodeAnalysis.DiagnosticSeverity.Info).WithLocation(1).WithArguments("Line"));
+    }
+
+    [Fact]
     public async Task MemberOfMaskableType_CountsAsPersonal()
     {
         await Verify.VerifyAsync("""
