@@ -45,8 +45,7 @@ namespace PiiGuard.Analyzers
                     var written = (AttributeSyntax)ctx.Node;
                     if (names.MayBe(written) && written.Parent?.Parent is TypeDeclarationSyntax declaration
                         && ctx.SemanticModel.GetDeclaredSymbol(declaration, ctx.CancellationToken) is { } type
-                        && GetGenerateMasking(type, symbols) is { } attribute
-                        && attribute.ApplicationSyntaxReference is { } reference && reference.SyntaxTree == written.SyntaxTree && reference.Span == written.Span)
+                        && GetGenerateMasking(type, symbols) is { } attribute && AttributeNameFilter.IsApplication(attribute, written))
                     {
                         AnalyzeType(type, attribute, symbols, ctx.ReportDiagnostic, ctx.CancellationToken);
                     }

@@ -152,8 +152,7 @@ namespace PiiGuard.Analyzers.Baseline
 
             foreach (AcceptedException accepted in AcceptedExceptions.On(target, attributeType))
             {
-                if (!accepted.IsExpired(today) || accepted.Attribute.ApplicationSyntaxReference is not { } reference
-                    || reference.SyntaxTree != attribute.SyntaxTree || reference.Span != attribute.Span)
+                if (!accepted.IsExpired(today) || !AttributeNameFilter.IsApplication(accepted.Attribute, attribute))
                 {
                     continue;
                 }

@@ -42,6 +42,10 @@ namespace PiiGuard.Analyzers.Core
             return aliases.Count > 0 && aliases.Contains(name);
         }
 
+        /// <summary>Whether <paramref name="data"/> (from a symbol's attributes) is the application written at <paramref name="written"/>.</summary>
+        public static bool IsApplication(AttributeData data, AttributeSyntax written) =>
+            data.ApplicationSyntaxReference is { } reference && reference.SyntaxTree == written.SyntaxTree && reference.Span == written.Span;
+
         /// <summary>The names of the using aliases declared in the compilation (file, namespace and global usings).</summary>
         private static HashSet<string> UsingAliases(Compilation compilation)
         {

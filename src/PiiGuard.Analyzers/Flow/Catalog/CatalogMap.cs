@@ -28,7 +28,7 @@ namespace PiiGuard.Analyzers.Flow.Catalog
         private readonly Compilation _compilation;
 
         /// <summary>Every member name a resolved source row names (<c>this[]</c> for indexers); null when a row has a wildcard.</summary>
-        private readonly HashSet<string>? _sourceNames = new HashSet<string>(StringComparer.Ordinal);
+        private readonly HashSet<string>? _sourceNames;
 
         private CatalogMap(Compilation compilation, BuiltInCatalog catalog)
         {
@@ -59,20 +59,7 @@ namespace PiiGuard.Analyzers.Flow.Catalog
                 AddSource(row);
             }
 
-            foreach (List<SourceRow> rows in _sources.Values)
-            {
-                foreach (SourceRow row in rows)
-                {
-                    ImmutableArray<string> exact = row.Members.ExactNames;
-                    if (exact.IsEmpty)
-                    {
-                        _sourceNames = null; // a wildcard row: any name may be a source
-                        break;
-                    }
-
-                    _sourceNames?.UnionWith(exact);
-                }
-            }
+            _sourceNames = SourceNames(_sources.Values);
 
             foreach (BarrierRow row in catalog.Barriers)
             {
@@ -99,6 +86,26 @@ namespace PiiGuard.Analyzers.Flow.Catalog
                     }
                 }
             }
+        }
+
+        private static HashSet<string>? SourceNames(IEnumerable<List<SourceRow>> resolved)
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (List<SourceRow> rows in resolved)
+            {
+                foreach (SourceRow row in rows)
+                {
+                    ImmutableArray<string> exact = row.Members.ExactNames;
+                    if (exact.IsEmpty)
+                    {
+                        return null; // a wildcard row: any name may be a source
+                    }
+
+                    names.UnionWith(exact);
+                }
+            }
+
+            return names;
         }
 
         /// <summary>
