@@ -113,7 +113,7 @@ namespace PiiGuard.Analyzers.Flow
                     }
             }
 
-            MethodSummary? summary = Scanning ? null : (IsInSource(method) ? Summary(method) : null) ?? _engine.GetReferencedSummary(method);
+            MethodSummary? summary = Scanning ? null : (IsInSource(method) ? CalleeSummary(method, instanceTaint, allArguments) : null) ?? _engine.GetReferencedSummary(method);
             if (summary is { ParameterSinks.IsEmpty: false } && CheckingSinks)
             {
                 ReportParameterSinks(summary, arguments, argumentTaints, method);
@@ -306,6 +306,18 @@ namespace PiiGuard.Analyzers.Flow
                     return false;
             }
         }
+
+        /// <summary>
+        /// The summary of a callee of this compilation at a call that hands it nothing personal (no argument and no receiver
+        /// carries anything): when the callee cannot see personal data of its own either (<see cref="LeakEngine.MayReadPersonalData"/>),
+        /// its summary could only map clean arguments to the result and to sinks, so the call's result is clean and nothing
+        /// in it is reported, whatever its body does; it is not summarised (issue 18: <c>Normalize(line)</c> over an order's
+        /// lines bound a callee body per call site). Otherwise the callee's summary.
+        /// </summary>
+        private MethodSummary? CalleeSummary(IMethodSymbol method, Taint? instanceTaint, Taint? allArguments) =>
+            instanceTaint is null && allArguments is null && !_engine.MayReadPersonalData(method, _cancellationToken)
+                ? MethodSummary.Empty
+                : Summary(method);
 
         private MethodSummary? Summary(IMethodSymbol method)
         {

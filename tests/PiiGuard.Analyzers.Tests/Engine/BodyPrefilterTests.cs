@@ -297,6 +297,111 @@ public class BodyPrefilterTests
         }
     }
 
+    private const string Quiet = """
+        using Microsoft.Extensions.Logging;
+
+        public class Order
+        {
+            private readonly int _id;
+            private readonly ILogger _logger;
+            private string _last = "";
+
+            public Order(int id, ILogger logger) { _id = id; _logger = logger; }
+
+            public string Label() => "order " + _id.ToString();
+            public string Title => "Order " + _id;
+            public string Wrap(string text) => "[" + text + "]";
+            public string Unused(string text) => "[" + _id + "]";
+            public string Mail(Customer c) => c.Email;
+            public string Holder(Customer c) => "customer";
+            public string Last() => _last;
+            public void Remember(Customer c) { _last = c.Email; }
+        }
+        """;
+
+    [Theory]
+    [InlineData("Label", true)] // reads no personal data and no parameter: its result carries nothing, and it is not bound
+    [InlineData("get_Title", true)] // the same for a computed property
+    [InlineData("Unused", true)] // a parameter it never mentions cannot flow anywhere
+    [InlineData("Wrap", false)] // mentions its parameter: walked for what flows into the result
+    [InlineData("Mail", false)] // reads a personal member
+    [InlineData("Holder", false)] // mentions a type that holds personal data (it may be handed on whole)
+    [InlineData("Last", false)] // reads a field that is given personal data elsewhere (Remember)
+    public void Callees_that_cannot_see_personal_data_are_summarised_without_binding(string method, bool empty)
+    {
+        CSharpCompilation compilation = Compile(Domain, Services, Quiet);
+        var engine = new LeakEngine(new KnownSymbols(compilation, PiiSymbols.Create(compilation), PiiGuardOptions.Empty));
+        engine.Effects(Create(compilation), CancellationToken.None);
+        IMethodSymbol symbol = compilation.GetTypeByMetadataName("Order")!.GetMembers(method).OfType<IMethodSymbol>().Single();
+
+        MethodSummary? summary = engine.Shortcut!(symbol, CancellationToken.None);
+
+        Assert.Equal(empty, summary != null);
+        if (summary != null)
+        {
+            Assert.Same(MethodSummary.Empty, summary);
+        }
+
+        Assert.Equal(0, engine.BoundBodies);
+    }
+
+    [Fact]
+    public void A_member_scan_binds_only_the_methods_that_can_see_personal_data()
+    {
+        CSharpCompilation compilation = Compile(Domain, Services, Quiet);
+        INamedTypeSymbol order = compilation.GetTypeByMetadataName("Order")!;
+        var engine = new LeakEngine(new KnownSymbols(compilation, PiiSymbols.Create(compilation), PiiGuardOptions.Empty));
+        engine.Effects(Create(compilation), CancellationToken.None);
+
+        // _logger and _id are assigned only by the constructor, which reads nothing personal: not bound.
+        Assert.Null(engine.GetMemberTaint(order.GetMembers("_logger").Single(), CancellationToken.None));
+        Assert.Null(engine.GetMemberTaint(order.GetMembers("_id").Single(), CancellationToken.None));
+        Assert.Equal(0, engine.BoundBodies);
+
+        // _last is given an e-mail address by Remember, which is bound and scanned.
+        Assert.NotNull(engine.GetMemberTaint(order.GetMembers("_last").Single(), CancellationToken.None));
+        Assert.Equal(1, engine.BoundBodies);
+
+        // Without the prefilter (the summary generator's engines), every method that may assign is bound.
+        var unfiltered = new LeakEngine(new KnownSymbols(compilation, PiiSymbols.Create(compilation), PiiGuardOptions.Empty));
+        Assert.Null(unfiltered.GetMemberTaint(order.GetMembers("_logger").Single(), CancellationToken.None));
+        Assert.Equal(1, unfiltered.BoundBodies);
+    }
+
+    private const string CallSites = """
+        using Microsoft.Extensions.Logging;
+
+        public class Report(ILogger logger)
+        {
+            public void Lines(System.Collections.Generic.List<string> lines)
+            {
+                foreach (string line in lines) { logger.LogInformation("{Line}", Normalize(line)); }
+            }
+
+            public void Mail(Customer c) => logger.LogInformation("{Email}", Normalize(c.Email));
+
+            private static string Normalize(string text) => text.Trim().ToLowerInvariant();
+        }
+        """;
+
+    [Theory]
+    [InlineData("Lines", 0, 0)] // Normalize is handed nothing personal and sees nothing personal: not summarised, not bound
+    [InlineData("Mail", 1, 1)] // handed an e-mail address: Normalize is bound, and what it returns is reported
+    public void A_call_that_hands_nothing_personal_to_a_callee_that_sees_nothing_personal_needs_no_summary(string method, int bound, int leaks)
+    {
+        CSharpCompilation compilation = Compile(Domain, Services, CallSites);
+        var engine = new LeakEngine(new KnownSymbols(compilation, PiiSymbols.Create(compilation), PiiGuardOptions.Empty));
+        engine.Effects(Create(compilation), CancellationToken.None);
+        BaseMethodDeclarationSyntax declaration = Declaration(compilation, method);
+        IOperation body = compilation.GetSemanticModel(declaration.SyntaxTree).GetOperation(declaration)!;
+        var reporter = new LeakReporter(declaration.SyntaxTree);
+
+        TaintWalker.Analyze(engine, body, reporter, CancellationToken.None);
+
+        Assert.Equal(bound, engine.BoundBodies);
+        Assert.Equal(leaks, reporter.Diagnostics.Count(d => d.Id == RuleIdentifiers.LogLeak));
+    }
+
     [Theory]
     [InlineData("Read")] // reads personal data, but has no call, creation, throw, assignment or element access
     [InlineData("Interpolate")]
