@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -54,15 +55,19 @@ namespace PiiGuard.Analyzers
         private static void AnalyzeCodeBlock(LeakAnalysisState state, CodeBlockAnalysisContext context)
         {
             SyntaxTree tree = context.CodeBlock.SyntaxTree;
-            state.ReportConfigurationErrors(tree, context.ReportDiagnostic);
+
+            // One delegate for the three calls: each conversion of the method group boxes the context struct (issue 18: the
+            // boxes of every code block of the compilation showed in the trace).
+            Action<Diagnostic> report = context.ReportDiagnostic;
+            state.ReportConfigurationErrors(tree, report);
             if (!state.Prefilter.MayLeak(context.OwningSymbol, context.CodeBlock, context.CancellationToken)
-                || !state.MayReachEffect(tree, context.CodeBlock, context.ReportDiagnostic, context.CancellationToken)
+                || !state.MayReachEffect(tree, context.CodeBlock, report, context.CancellationToken)
                 || context.SemanticModel.GetOperation(context.CodeBlock, context.CancellationToken) is not { } block)
             {
                 return;
             }
 
-            state.AnalyzeBlocks(tree, new[] { block }, razor: null, context.ReportDiagnostic, context.CancellationToken);
+            state.AnalyzeBlocks(tree, new[] { block }, razor: null, report, context.CancellationToken);
         }
     }
 }
