@@ -27,6 +27,10 @@ public sealed partial class PackageTests : IClassFixture<PackageFixture>
         "analyzers/dotnet/cs/PiiGuard.Analyzers.dll",
         "analyzers/dotnet/cs/PiiGuard.CodeFixes.dll",
         "readytorun/linux-x64/PiiGuard.Analyzers.dll",
+        "readytorun/linux-arm64/PiiGuard.Analyzers.dll",
+        "readytorun/win-x64/PiiGuard.Analyzers.dll",
+        "readytorun/osx-x64/PiiGuard.Analyzers.dll",
+        "readytorun/osx-arm64/PiiGuard.Analyzers.dll",
         "build/PiiGuard.Analyzers.props",
         "buildTransitive/PiiGuard.Analyzers.props",
         "buildTransitive/PiiGuard.Analyzers.targets",
@@ -119,17 +123,26 @@ public sealed partial class PackageTests : IClassFixture<PackageFixture>
         Assert.Contains("GlobalAnalyzerConfigFiles", props, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Package_ReadyToRunAnalyzers_AreTheSameAssemblyCompiledAheadOfTime()
+    [Theory]
+    [InlineData("linux-x64", Machine.Amd64, 0x7B79)] // a ReadyToRun image's machine is the architecture's, xor the target OS's value
+    [InlineData("linux-arm64", Machine.Arm64, 0x7B79)]
+    [InlineData("win-x64", Machine.Amd64, 0)]
+    [InlineData("osx-x64", Machine.Amd64, 0x4644)]
+    [InlineData("osx-arm64", Machine.Arm64, 0x4644)]
+    public void Package_ReadyToRunAnalyzers_AreTheSameAssemblyCompiledAheadOfTime(string rid, Machine architecture, int operatingSystem)
     {
         using ZipArchive zip = ZipFile.OpenRead(_package.PackagePath);
         byte[] plain = ReadBytes(zip, "analyzers/dotnet/cs/PiiGuard.Analyzers.dll");
-        byte[] readyToRun = ReadBytes(zip, "readytorun/linux-x64/PiiGuard.Analyzers.dll");
+        string entry = "readytorun/" + rid + "/PiiGuard.Analyzers.dll";
+        byte[] readyToRun = ReadBytes(zip, entry);
 
         using var plainReader = new PEReader(new MemoryStream(plain));
         using var readyToRunReader = new PEReader(new MemoryStream(readyToRun));
         Assert.Equal(0, plainReader.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size); // IL only: every host loads it
-        Assert.True(readyToRunReader.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, "readytorun/linux-x64/PiiGuard.Analyzers.dll has no ReadyToRun header.");
+        Assert.True(readyToRunReader.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, entry + " has no ReadyToRun header.");
+
+        // Compiled for that platform: csc elsewhere would only JIT-compile its IL.
+        Assert.Equal((int)architecture ^ operatingSystem, (int)readyToRunReader.PEHeaders.CoffHeader.Machine);
 
         // Compiled from the very assembly beside it: same identity, same module version id.
         MetadataReader plainMetadata = plainReader.GetMetadataReader();
