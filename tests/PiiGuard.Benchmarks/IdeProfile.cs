@@ -39,6 +39,13 @@ public static class IdeProfile
             ("all PiiGuard analyzers", () => analyzerTypes.Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!).ToImmutableArray()),
         };
         rows.AddRange(analyzerTypes.Select(t => (t.Name, (Func<ImmutableArray<DiagnosticAnalyzer>>?)(() => ImmutableArray.Create((DiagnosticAnalyzer)Activator.CreateInstance(t)!)))));
+
+        // PIIGUARD_IDE_ONLY=row1,row2 keeps those rows (and the compiler's, for the ratio): a loop to profile one analyzer.
+        if (Environment.GetEnvironmentVariable("PIIGUARD_IDE_ONLY") is { Length: > 0 } only)
+        {
+            var keep = new HashSet<string>(only.Split(','), StringComparer.Ordinal) { "compiler only" };
+            rows.RemoveAll(r => !keep.Contains(r.Name));
+        }
         var times = rows.ToDictionary(r => r.Name, _ => new List<double>());
         for (int rep = 0; rep <= repetitions; rep++)
         {

@@ -62,10 +62,11 @@ namespace PiiGuard.Analyzers.Generator
         public static (HashSet<string> Names, bool IndexerSinks) EffectNames(Compilation compilation, KnownSymbols known, BodyPrefilter index, bool annotatedData, CancellationToken cancellationToken)
         {
             var seeds = new HashSet<string>(StringComparer.Ordinal) { "Invoke", "DynamicInvoke", "ToMaskedString", "Exception" };
+            CatalogMap catalog = CatalogMap.ForCompilation(compilation); // its types, resolved once per compilation
             bool indexerSinks = false;
             foreach (SinkRow row in BuiltInCatalog.Instance.Sinks)
             {
-                if (compilation.GetTypeByMetadataName(row.Type) is { } type)
+                if (catalog.ResolveType(row.Type) is { } type)
                 {
                     indexerSinks |= row.Shape == SinkShape.Property && row.Members.Matches("this[]");
                     AddMemberNames(type, row.Members, seeds);
@@ -84,7 +85,7 @@ namespace PiiGuard.Analyzers.Generator
 
             foreach (RoleRow row in BuiltInCatalog.Instance.Roles)
             {
-                if (compilation.GetTypeByMetadataName(row.Type) is { } type)
+                if (catalog.ResolveType(row.Type) is { } type)
                 {
                     AddMemberNames(type, row.Members, seeds);
                 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
@@ -117,7 +118,18 @@ namespace PiiGuard.Analyzers.Flow.Catalog
         /// <summary>Whether any framework source type is referenced: then the leak analysis has something to find even without annotations.</summary>
         public bool HasSources => _sources.Count > 0 || _inheritedSources.Count > 0;
 
-        private INamedTypeSymbol? Type(string metadataName) => _compilation.GetTypeByMetadataName(metadataName);
+        /// <summary>
+        /// The catalogue's types as this compilation resolves them, each looked up once (several rows name the same type, and
+        /// the effect-name closure asks for every row's type again): the compilation's own cache of metadata-name lookups is
+        /// small, and the IDE resolves the catalogue on every new compilation (issue 18).
+        /// </summary>
+        private readonly ConcurrentDictionary<string, INamedTypeSymbol?> _resolved = new ConcurrentDictionary<string, INamedTypeSymbol?>(StringComparer.Ordinal);
+
+        /// <summary>A catalogue type by its metadata name, as this compilation resolves it (null when it does not).</summary>
+        public INamedTypeSymbol? ResolveType(string metadataName) =>
+            _resolved.TryGetValue(metadataName, out INamedTypeSymbol? type) ? type : _resolved.GetOrAdd(metadataName, _compilation.GetTypeByMetadataName(metadataName));
+
+        private INamedTypeSymbol? Type(string metadataName) => ResolveType(metadataName);
 
         private static List<T> GetList<T>(Dictionary<INamedTypeSymbol, List<T>> map, INamedTypeSymbol type)
         {
