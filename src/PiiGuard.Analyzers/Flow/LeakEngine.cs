@@ -319,8 +319,9 @@ namespace PiiGuard.Analyzers.Flow
         /// Whether a method's body can see personal data other than through its parameters (<see cref="BodyPrefilter.MayLeak"/>:
         /// it mentions a personal member, a source, a type or member that leads to one, has a personal parameter, or is an
         /// instance method of a type that holds personal members). A scan of a method that cannot finds no personal data to
-        /// assign (issue 18: binding constructors that only store a logger and a client was a tenth of the walk). True when the
-        /// engine has no prefilter (the summary generator's) or the method has no single declaration to look at.
+        /// assign, so it is not bound (issue 18: a constructor that only stores a logger and a client was bound for every
+        /// read of those fields). True when the engine has no prefilter (the summary generator's) or the method has no
+        /// declaration to look at.
         /// </summary>
         public bool MayReadPersonalData(IMethodSymbol method, CancellationToken cancellationToken)
         {
@@ -346,8 +347,9 @@ namespace PiiGuard.Analyzers.Flow
         /// The summary of a callee whose body cannot see personal data (<see cref="BodyPrefilter.MayLeak"/> is false) and does not
         /// mention any of its parameters: nothing can flow into its result or into a sink inside it, so the walk would give
         /// <see cref="MethodSummary.Empty"/>, and its body is not bound (issue 18: callees bound only for their summaries were
-        /// a third of the flow analyzer's time; <c>order.Summary()</c> that formats an order's id and total is one). Null for
-        /// any other method: walk it.
+        /// a third of the flow analyzer's thread time in a trace of csc, although mostly binding the driver's cached model does
+        /// anyway when the SDK's analyzers run, docs/benchmarks.md; <c>order.Summary()</c> that formats an order's id and
+        /// total is one). Null for any other method: walk it.
         /// </summary>
         private static MethodSummary? QuietSummary(IMethodSymbol method, BodyPrefilter sources, CancellationToken cancellationToken)
         {
