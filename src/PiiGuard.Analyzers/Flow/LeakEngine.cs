@@ -21,6 +21,7 @@ namespace PiiGuard.Analyzers.Flow
         private readonly ConcurrentDictionary<ISymbol, Taint?> _memberTaints = SymbolCache.Create<ISymbol, Taint?>();
         private readonly ConcurrentDictionary<IMethodSymbol, ImmutableDictionary<ISymbol, Taint>> _assignments = SymbolCache.Create<IMethodSymbol, ImmutableDictionary<ISymbol, Taint>>();
         private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary?> _summaries = SymbolCache.Create<IMethodSymbol, MethodSummary?>();
+        private readonly ConcurrentDictionary<IMethodSymbol, bool> _mayReadPersonalData = SymbolCache.Create<IMethodSymbol, bool>();
         private readonly ConcurrentDictionary<IEventSymbol, ImmutableArray<EventHandlerRef>> _eventHandlers = SymbolCache.Create<IEventSymbol, ImmutableArray<EventHandlerRef>>();
         private Dictionary<string, List<AssignmentExpressionSyntax>>? _subscriptions;
 
@@ -331,16 +332,25 @@ namespace PiiGuard.Analyzers.Flow
                 return true;
             }
 
+            // Asked at every call that hands a callee nothing personal: once per method (a large body's mentions are many).
             method = method.PartialImplementationPart ?? method.OriginalDefinition;
+            if (_mayReadPersonalData.TryGetValue(method, out bool known))
+            {
+                return known;
+            }
+
+            bool may = method.DeclaringSyntaxReferences.Length == 0;
             foreach (SyntaxReference reference in method.DeclaringSyntaxReferences)
             {
                 if (sources.MayLeak(method, reference.GetSyntax(cancellationToken), cancellationToken))
                 {
-                    return true;
+                    may = true;
+                    break;
                 }
             }
 
-            return method.DeclaringSyntaxReferences.Length == 0;
+            _mayReadPersonalData.TryAdd(method, may);
+            return may;
         }
 
         /// <summary>
