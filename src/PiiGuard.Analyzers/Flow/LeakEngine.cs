@@ -369,13 +369,7 @@ namespace PiiGuard.Analyzers.Flow
             }
 
             SyntaxNode declaration = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
-            SyntaxNode? body = declaration switch
-            {
-                MethodDeclarationSyntax m => (SyntaxNode?)m.Body ?? m.ExpressionBody,
-                AccessorDeclarationSyntax a => (SyntaxNode?)a.Body ?? a.ExpressionBody,
-                ArrowExpressionClauseSyntax arrow => arrow,
-                _ => null,
-            };
+            SyntaxNode? body = Generator.SummaryFilter.BodyOf(declaration);
             if (body is null || sources.MayLeak(method, declaration, cancellationToken))
             {
                 return null;

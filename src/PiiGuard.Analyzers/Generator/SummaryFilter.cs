@@ -143,14 +143,7 @@ namespace PiiGuard.Analyzers.Generator
                 return null;
             }
 
-            SyntaxNode? body = declaration switch
-            {
-                ConstructorDeclarationSyntax { Initializer: not null } => null, // base(…) or this(…) calls a constructor that names nothing
-                BaseMethodDeclarationSyntax m => (SyntaxNode?)m.Body ?? m.ExpressionBody,
-                AccessorDeclarationSyntax a => (SyntaxNode?)a.Body ?? a.ExpressionBody,
-                ArrowExpressionClauseSyntax arrow => arrow,
-                _ => null,
-            };
+            SyntaxNode? body = BodyOf(declaration);
             if (body is null || (_indexerSinks && AssignsAnElement(body)))
             {
                 return null;
@@ -180,6 +173,19 @@ namespace PiiGuard.Analyzers.Generator
             Skipped++;
             return bits == 0 ? MethodSummary.Empty : new MethodSummary(null, bits, 0, ImmutableArray<ParameterSink>.Empty, isComplete: true);
         }
+
+        /// <summary>
+        /// The code of a method, constructor or accessor declaration (its block or expression body), or null when it has none
+        /// to read on its own: abstract and extern members, and a constructor that calls another (<c>base(…)</c>, <c>this(…)</c>).
+        /// </summary>
+        internal static SyntaxNode? BodyOf(SyntaxNode declaration) => declaration switch
+        {
+            ConstructorDeclarationSyntax { Initializer: not null } => null, // base(…) or this(…) calls a constructor that names nothing
+            BaseMethodDeclarationSyntax m => (SyntaxNode?)m.Body ?? m.ExpressionBody,
+            AccessorDeclarationSyntax a => (SyntaxNode?)a.Body ?? a.ExpressionBody,
+            ArrowExpressionClauseSyntax arrow => arrow,
+            _ => null,
+        };
 
         /// <summary><c>text.Length</c>, <c>items.Count</c>: the walker gives these nothing of <c>text</c>, and neither does the filter.</summary>
         private static bool ReadsOnlyANonCarrier(SyntaxToken token) =>
