@@ -82,7 +82,7 @@ namespace PiiGuard.Analyzers.Flow
                     (HashSet<string> names, bool indexerSinks) = Generator.SummaryFilter.EffectNames(Compilation, Known, index, annotatedData: false, cancellationToken);
                     var filter = new EffectFilter(names, indexerSinks);
                     _sources = index;
-                    Shortcut ??= (method, token) => filter.EmptySummary(method, token) ?? QuietSummary(method, index, token);
+                    Shortcut ??= (method, token) => filter.EmptySummary(method, token) ?? QuietSummary(method, token);
                     Volatile.Write(ref _effects, filter);
                 }
 
@@ -361,16 +361,15 @@ namespace PiiGuard.Analyzers.Flow
         /// anyway when the SDK's analyzers run, docs/benchmarks.md; <c>order.Summary()</c> that formats an order's id and
         /// total is one). Null for any other method: walk it.
         /// </summary>
-        private static MethodSummary? QuietSummary(IMethodSymbol method, BodyPrefilter sources, CancellationToken cancellationToken)
+        private MethodSummary? QuietSummary(IMethodSymbol method, CancellationToken cancellationToken)
         {
             if (method.MethodKind is not (MethodKind.Ordinary or MethodKind.PropertyGet) || method.DeclaringSyntaxReferences.Length != 1)
             {
                 return null;
             }
 
-            SyntaxNode declaration = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
-            SyntaxNode? body = Generator.SummaryFilter.BodyOf(declaration);
-            if (body is null || sources.MayLeak(method, declaration, cancellationToken))
+            SyntaxNode? body = Generator.SummaryFilter.BodyOf(method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken));
+            if (body is null || MayReadPersonalData(method, cancellationToken))
             {
                 return null;
             }

@@ -41,7 +41,7 @@ namespace PiiGuard.Analyzers.Flow.Catalog
 
             foreach (RoleRow row in catalog.Roles)
             {
-                if (Type(row.Type) is { } type)
+                if (ResolveType(row.Type) is { } type)
                 {
                     _roles.Add((type, row));
                 }
@@ -49,7 +49,7 @@ namespace PiiGuard.Analyzers.Flow.Catalog
 
             foreach (TypeRow row in catalog.Types)
             {
-                if (Type(row.Type) is { } type)
+                if (ResolveType(row.Type) is { } type)
                 {
                     _types.Add((type, row));
                 }
@@ -64,7 +64,7 @@ namespace PiiGuard.Analyzers.Flow.Catalog
 
             foreach (BarrierRow row in catalog.Barriers)
             {
-                if (Type(row.Type) is { } type)
+                if (ResolveType(row.Type) is { } type)
                 {
                     GetList(_barriers, type).Add(row);
                 }
@@ -129,8 +129,6 @@ namespace PiiGuard.Analyzers.Flow.Catalog
         public INamedTypeSymbol? ResolveType(string metadataName) =>
             _resolved.TryGetValue(metadataName, out INamedTypeSymbol? type) ? type : _resolved.GetOrAdd(metadataName, _compilation.GetTypeByMetadataName(metadataName));
 
-        private INamedTypeSymbol? Type(string metadataName) => ResolveType(metadataName);
-
         private static List<T> GetList<T>(Dictionary<INamedTypeSymbol, List<T>> map, INamedTypeSymbol type)
         {
             if (!map.TryGetValue(type, out List<T>? list))
@@ -144,7 +142,7 @@ namespace PiiGuard.Analyzers.Flow.Catalog
 
         private void AddSink(SinkRow row)
         {
-            if (Type(row.Type) is not { } type)
+            if (ResolveType(row.Type) is not { } type)
             {
                 return;
             }
@@ -184,7 +182,7 @@ namespace PiiGuard.Analyzers.Flow.Catalog
 
         private void AddSource(SourceRow row)
         {
-            if (Type(row.Type) is not { } type)
+            if (ResolveType(row.Type) is not { } type)
             {
                 return;
             }
